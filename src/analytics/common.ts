@@ -1,0 +1,94 @@
+import type { Engine } from '../engine/types';
+import { sqlDate, sqlIdent, sqlString } from '../engine/sql';
+import { FILTER_KEYS, type Filters, type Params } from './params';
+
+/** Tolerance for threshold comparisons (analytics.md §0). */
+export const EPS = 1e-9;
+
+/** The resolved analysis period. */
+export interface Period {
+  /** First day of the period, `YYYY-MM-DD`. */
+  start: string;
+  /** As-of date T (last day of the period), `YYYY-MM-DD`. */
+  asOf: string;
+  /** Calendar months from M(start) to M(T), inclusive. */
+  months: number;
+  /** Earliest and latest order date in the sales table (unfiltered). */
+  dataStart: string;
+  dataEnd: string;
+}
+
+/** `WHERE`-clause fragment for the filters (always valid SQL; `TRUE` when nothing is filtered). */
+export function filterSql(filters: Filters): string {
+  const parts: string[] = [];
+  for (const key of FILTER_KEYS) {
+    const values = filters[key];
+    if (values.length) parts.push(`${sqlIdent(key)} IN (${values.map(sqlString).join(', ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/** Months between two YYYY-MM-DD dates' months (M(b) − M(a)). */
+export function monthsBetween(a: string, b: string): number {
+  const [ya, ma] = a.split('-').map(Number);
+  const [yb, mb] = b.split('-').map(Number);
+  return (yb - ya) * 12 + (mb - ma);
+}
+
+/** First day of the month `delta` months from the month of `date`. */
+export function addMonths(date: string, delta: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const idx = y * 12 + (m - 1) + delta;
+  const yy = Math.floor(idx / 12);
+  const mm = (idx % 12) + 1;
+  return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-01`;
+}
+
+/** Format epoch milliseconds (as DuckDB returns DATE) as YYYY-MM-DD, in UTC (calendar dates). */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Resolve the analysis period of analytics.md §0. T defaults to the latest order date of the
+ * whole sales table (filters do not move T, so filtered views share one period); the start
+ * defaults to the first day of the month 11 months before M(T), or the first order date when
+ * the data spans less.
+ */
+export async function resolvePeriod(db: Engine, params: Pick<Params, 'period_start' | 'as_of'>): Promise<Period | null> {
+  const [r] = await db.rows<{ lo: number | null; hi: number | null }>(
+    'SELECT min(order_date) AS lo, max(order_date) AS hi FROM sales',
+  );
+  if (!r || r.lo === null || r.hi === null) return null;
+  const dataStart = isoDate(r.lo);
+  const dataEnd = isoDate(r.hi);
+  const asOf = params.as_of ?? dataEnd;
+  let start: string;
+  if (params.period_start) start = addMonths(params.period_start, 0);
+  else {
+    const twelve = addMonths(asOf, -11);
+    start = dataStart > twelve ? dataStart : twelve;
+  }
+  if (start > asOf) start = addMonths(asOf, 0);
+  return { start, asOf, months: monthsBetween(start, asOf) + 1, dataStart, dataEnd };
+}
+
+/** SQL for the filtered sales rows inside the period. */
+export function periodSalesSql(period: Period, filters: Filters): string {
+  return `SELECT * FROM sales
+    WHERE order_date BETWEEN ${sqlDate(period.start)} AND ${sqlDate(period.asOf)}
+      AND ${filterSql(filters)}`;
+}
+
+/** SQL for the filtered sales rows up to T (lifecycle looks at all history). */
+export function historySalesSql(asOf: string, filters: Filters): string {
+  return `SELECT * FROM sales
+    WHERE order_date <= ${sqlDate(asOf)}
+      AND ${filterSql(filters)}`;
+}
+
+/** Whether a table exists in the database. */
+export async function hasTable(db: Engine, name: string): Promise<boolean> {
+  const rows = await db.rows(`SELECT 1 AS x FROM duckdb_tables() WHERE table_name = ${sqlString(name)}`);
+  return rows.length > 0;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams, diffParams, ParamError, resolveParams } from './params';
+
+describe('resolveParams', () => {
+  it('fills every default of the spec', () => {
+    const p = resolveParams({});
+    expect(p.abc).toEqual({ a: 0.8, b: 0.95 });
+    expect(p.kpi.weights).toEqual([30, 30, 20, 20]);
+    expect(p.lifecycle.window_months).toBe(3);
+    expect(p.rfm.window_months).toBe(12);
+  });
+
+  it('accepts the example object of outputs.md', () => {
+    const p = resolveParams({
+      period_start: '2024-01-01',
+      as_of: '2024-12-31',
+      measure: 'revenue',
+      filters: { region: ['华东'], channel: [], category: [], customer_type: [], sales_rep: [] },
+      abc: { a: 0.8, b: 0.95 },
+      turnover: { basis: 'quantity' },
+      kpi: { weights: [30, 30, 20, 20], tier_share: 0.2, missed_months_limit: 3, credit_b: 1.0, credit_c: 0.25 },
+    });
+    expect(p.filters.region).toEqual(['华东']);
+    expect(p.as_of).toBe('2024-12-31');
+  });
+
+  it('names an unknown key', () => {
+    expect(() => resolveParams({ abc: { c: 1 } })).toThrow(new ParamError('abc.c', 'unknown parameter'));
+    expect(() => resolveParams({ nope: 1 })).toThrow(/^nope: unknown parameter$/);
+  });
+
+  it('names a bad value', () => {
+    expect(() => resolveParams({ kpi: { weights: [30, 30, 20, 10] } })).toThrow(/kpi.weights: must sum to 100/);
+    expect(() => resolveParams({ as_of: '2024-02-30' })).toThrow(/as_of: must be a date/);
+    expect(() => resolveParams({ lifecycle: { window_months: 0 } })).toThrow(/lifecycle.window_months/);
+  });
+
+  it('diffParams keeps only what differs from the defaults', () => {
+    const p = defaultParams();
+    p.abc.a = 0.7;
+    p.filters.region = ['华南'];
+    expect(diffParams(p)).toEqual({ abc: { a: 0.7 }, filters: { region: ['华南'] } });
+    expect(resolveParams(diffParams(p))).toEqual(p);
+  });
+});

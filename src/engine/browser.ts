@@ -1,0 +1,152 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
+// Self-hosted DuckDB files: Vite copies them into dist/assets and rewrites these to relative URLs.
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import { arrowToRows } from './arrow-rows';
+import { EngineError, toEngineError } from './errors';
+import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource } from './types';
+
+/** Which DuckDB-WASM build runs: `eh` by default, `mvp` for old browsers, `coi` (threads) only when isolated. */
+export type BundleName = 'eh' | 'mvp' | 'coi';
+
+/** Options for starting the browser engine. */
+export interface BrowserEngineOptions {
+  /** Reports instantiation progress (bytes of the .wasm loaded). */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Called when the worker dies (crash, out of memory); the engine is unusable afterwards. */
+  onCrash?: (error: EngineError) => void;
+}
+
+function bundles(): duckdb.DuckDBBundles {
+  const b: duckdb.DuckDBBundles = {
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  };
+  // The threaded build needs SharedArrayBuffer, which only a cross-origin-isolated page has. An
+  // intranet server will not send COOP/COEP headers, so this is an opt-in, never the default.
+  if (globalThis.crossOriginIsolated) b.coi = { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread };
+  return b;
+}
+
+/** The DuckDB-WASM engine running in a Web Worker. */
+export class BrowserEngine implements Engine {
+  readonly kind = 'browser' as const;
+  /** The bundle that was instantiated. */
+  readonly bundle: BundleName;
+  private readonly db: duckdb.AsyncDuckDB;
+  private readonly conn: duckdb.AsyncDuckDBConnection;
+  private readonly worker: Worker;
+  private dead: EngineError | null = null;
+
+  private constructor(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker, bundle: BundleName) {
+    this.db = db;
+    this.conn = conn;
+    this.worker = worker;
+    this.bundle = bundle;
+  }
+
+  /** Start DuckDB: pick the bundle, instantiate it (falling back from eh to mvp), apply ENGINE_INIT_SQL. */
+  static async start(options: BrowserEngineOptions = {}): Promise<BrowserEngine> {
+    const all = bundles();
+    const selected = await duckdb.selectBundle(all);
+    const order: BundleName[] = [];
+    const first: BundleName = selected.mainModule === all.coi?.mainModule ? 'coi' : selected.mainModule === ehWasm ? 'eh' : 'mvp';
+    order.push(first);
+    if (first !== 'mvp') order.push('mvp');
+    let lastError: unknown = null;
+    for (const name of order) {
+      const b = name === 'coi' ? all.coi! : name === 'eh' ? all.eh! : all.mvp;
+      const worker = new Worker(b.mainWorker!);
+      try {
+        const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+        await db.instantiate(b.mainModule, b.pthreadWorker, (p) => options.onProgress?.(p.bytesLoaded, p.bytesTotal));
+        await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+        const conn = await db.connect();
+        for (const sql of ENGINE_INIT_SQL) await conn.query(sql);
+        const engine = new BrowserEngine(db, conn, worker, name);
+        worker.addEventListener('error', (ev) => {
+          engine.dead = new EngineError({ message: ev.message || 'DuckDB worker crashed', kind: 'crashed' });
+          options.onCrash?.(engine.dead);
+        });
+        return engine;
+      } catch (err) {
+        lastError = err;
+        worker.terminate();
+      }
+    }
+    throw new EngineError({
+      message: `DuckDB could not start: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+      kind: 'startup',
+      cause: lastError,
+    });
+  }
+
+  private check(sql: string): void {
+    if (this.dead) throw new EngineError({ message: this.dead.message, sql, kind: 'crashed' });
+  }
+
+  async query(sql: string): Promise<Table> {
+    this.check(sql);
+    try {
+      return await this.conn.query(sql);
+    } catch (err) {
+      throw toEngineError(err, sql);
+    }
+  }
+
+  async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
+    return arrowToRows<T>(await this.query(sql));
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.query(sql);
+  }
+
+  async registerFile(name: string, source: FileSource): Promise<void> {
+    try {
+      if (source.kind === 'blob') {
+        // BROWSER_FILEREADER: DuckDB reads slices of the File on demand; the HTTP protocol would
+        // silently fetch the page URL instead.
+        await this.db.registerFileHandle(name, source.blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      } else if (source.kind === 'buffer') {
+        await this.db.registerFileBuffer(name, source.bytes);
+      } else {
+        throw new EngineError({ message: 'a local path cannot be read in the browser', kind: 'file' });
+      }
+    } catch (err) {
+      throw toEngineError(err, `-- register ${name}`);
+    }
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+
+  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+    this.check(`-- insert arrow into ${table}`);
+    try {
+      await this.conn.insertArrowTable(data, { name: table, create: options.create ?? true });
+    } catch (err) {
+      throw toEngineError(err, `-- insert arrow into ${table}`);
+    }
+  }
+
+  async cancel(): Promise<void> {
+    await this.conn.cancelSent();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.conn.close();
+      await this.db.terminate();
+    } finally {
+      this.worker.terminate();
+    }
+  }
+}

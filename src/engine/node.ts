@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import type { Table } from 'apache-arrow';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { arrowToRows } from './arrow-rows';
+import { EngineError, toEngineError } from './errors';
+import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource } from './types';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * DuckDB-WASM under Node (the blocking build), with the same interface as the browser engine.
+ * Used by Vitest and by `npm run analyze`, so tests and the CLI run the very SQL the page runs.
+ */
+export class NodeEngine implements Engine {
+  readonly kind = 'node' as const;
+  private readonly db: duckdb.DuckDBBindings;
+  private readonly conn: duckdb.DuckDBConnection;
+
+  private constructor(db: duckdb.DuckDBBindings, conn: duckdb.DuckDBConnection) {
+    this.db = db;
+    this.conn = conn;
+  }
+
+  /** Instantiate the WASM build in-process and apply ENGINE_INIT_SQL. */
+  static async start(): Promise<NodeEngine> {
+    const file = (f: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
+    const db = await duckdb.createDuckDB(
+      {
+        mvp: { mainModule: file('duckdb-mvp.wasm'), mainWorker: file('duckdb-node-mvp.worker.cjs') },
+        eh: { mainModule: file('duckdb-eh.wasm'), mainWorker: file('duckdb-node-eh.worker.cjs') },
+      },
+      new duckdb.VoidLogger(),
+      duckdb.NODE_RUNTIME,
+    );
+    await db.instantiate();
+    db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    const conn = db.connect();
+    for (const sql of ENGINE_INIT_SQL) conn.query(sql);
+    return new NodeEngine(db, conn);
+  }
+
+  async query(sql: string): Promise<Table> {
+    try {
+      return this.conn.query(sql);
+    } catch (err) {
+      throw toEngineError(err, sql);
+    }
+  }
+
+  async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
+    return arrowToRows<T>(await this.query(sql));
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.query(sql);
+  }
+
+  async registerFile(name: string, source: FileSource): Promise<void> {
+    try {
+      if (source.kind === 'path') {
+        this.db.registerFileURL(name, source.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
+      } else if (source.kind === 'buffer') {
+        this.db.registerFileBuffer(name, source.bytes);
+      } else {
+        this.db.registerFileBuffer(name, new Uint8Array(await source.blob.arrayBuffer()));
+      }
+    } catch (err) {
+      throw new EngineError({ message: String(err), sql: `-- register ${name}`, kind: 'file', cause: err });
+    }
+  }
+
+  async dropFile(name: string): Promise<void> {
+    this.db.dropFile(name);
+  }
+
+  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+    try {
+      this.conn.insertArrowTable(data, { name: table, create: options.create ?? true });
+    } catch (err) {
+      throw toEngineError(err, `-- insert arrow into ${table}`);
+    }
+  }
+
+  async cancel(): Promise<void> {
+    // The blocking build runs each query to completion on this thread; nothing to interrupt.
+  }
+
+  async close(): Promise<void> {
+    this.conn.close();
+    this.db.reset();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Table } from 'apache-arrow';
+
+/** Where the bytes of a registered file come from. */
+export type FileSource =
+  /** A browser `File`/`Blob`: read lazily by DuckDB through the FileReader API, never copied into the JS heap. */
+  | { kind: 'blob'; blob: Blob }
+  /** Bytes already in memory (small files, transcoded chunks in Node). */
+  | { kind: 'buffer'; bytes: Uint8Array }
+  /** A path on the local disk (Node only). */
+  | { kind: 'path'; path: string };
+
+/** Plain JS value of a result cell (BigInt is cast to double, dates are epoch milliseconds). */
+export type Cell = string | number | boolean | null;
+
+/**
+ * The one interface through which the app talks to DuckDB (Mosaic's `Connector` habit).
+ * A browser implementation runs DuckDB-WASM in a Web Worker; a Node implementation runs the
+ * same WASM build in-process for tests and the CLI.
+ */
+export interface Engine {
+  /** Which implementation this is. */
+  readonly kind: 'browser' | 'node';
+  /** Run one statement and return its result as Arrow. */
+  query(sql: string): Promise<Table>;
+  /** Run one statement and return small results as plain objects. */
+  rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]>;
+  /** Run statements whose results are not needed (DDL, INSERT, SET). */
+  exec(sql: string): Promise<void>;
+  /** Make a file readable by SQL under `name` (e.g. `read_csv('name')`). */
+  registerFile(name: string, source: FileSource): Promise<void>;
+  /** Forget a registered file. */
+  dropFile(name: string): Promise<void>;
+  /** Create (or append to) table `table` from Arrow data. */
+  insertArrow(table: string, data: Table, options?: { create?: boolean }): Promise<void>;
+  /** Cancel the running query, if any (browser only; a no-op in Node). */
+  cancel(): Promise<void>;
+  /** Shut the database down and free its memory. */
+  close(): Promise<void>;
+}
+
+/** Settings applied to every new database: no extension may ever be downloaded (intranet, no internet). */
+export const ENGINE_INIT_SQL = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
