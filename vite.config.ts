@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // base './' makes every asset URL relative, so the built dist/ works under any
@@ -14,7 +14,12 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {
-    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'sample-data/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+      'sample-data/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -55,7 +55,10 @@ export function isoDate(ms: number): string {
  * defaults to the first day of the month 11 months before M(T), or the first order date when
  * the data spans less.
  */
-export async function resolvePeriod(db: Engine, params: Pick<Params, 'period_start' | 'as_of'>): Promise<Period | null> {
+export async function resolvePeriod(
+  db: Engine,
+  params: Pick<Params, 'period_start' | 'as_of'>,
+): Promise<Period | null> {
   const [r] = await db.rows<{ lo: number | null; hi: number | null }>(
     'SELECT min(order_date) AS lo, max(order_date) AS hi FROM sales',
   );

@@ -18,7 +18,13 @@ describe('resolveParams', () => {
       filters: { region: ['华东'], channel: [], category: [], customer_type: [], sales_rep: [] },
       abc: { a: 0.8, b: 0.95 },
       turnover: { basis: 'quantity' },
-      kpi: { weights: [30, 30, 20, 20], tier_share: 0.2, missed_months_limit: 3, credit_b: 1.0, credit_c: 0.25 },
+      kpi: {
+        weights: [30, 30, 20, 20],
+        tier_share: 0.2,
+        missed_months_limit: 3,
+        credit_b: 1.0,
+        credit_c: 0.25,
+      },
     });
     expect(p.filters.region).toEqual(['华东']);
     expect(p.as_of).toBe('2024-12-31');
@@ -30,7 +36,9 @@ describe('resolveParams', () => {
   });
 
   it('names a bad value', () => {
-    expect(() => resolveParams({ kpi: { weights: [30, 30, 20, 10] } })).toThrow(/kpi.weights: must sum to 100/);
+    expect(() => resolveParams({ kpi: { weights: [30, 30, 20, 10] } })).toThrow(
+      /kpi.weights: must sum to 100/,
+    );
     expect(() => resolveParams({ as_of: '2024-02-30' })).toThrow(/as_of: must be a date/);
     expect(() => resolveParams({ lifecycle: { window_months: 0 } })).toThrow(/lifecycle.window_months/);
   });

@@ -67,7 +67,13 @@ export function defaultParams(): Params {
       decline_threshold: -0.2,
       overdue_days: 90,
     },
-    kpi: { weights: [30, 30, 20, 20], tier_share: 0.2, missed_months_limit: 3, credit_b: 1.0, credit_c: 0.25 },
+    kpi: {
+      weights: [30, 30, 20, 20],
+      tier_share: 0.2,
+      missed_months_limit: 3,
+      credit_b: 1.0,
+      credit_c: 0.25,
+    },
     rfm: { window_months: 12 },
     receivables: { warning_share: 0.2 },
   };
@@ -111,7 +117,8 @@ const number =
 const oneOf =
   (...values: string[]): Check =>
   (v, key) => {
-    if (typeof v !== 'string' || !values.includes(v)) throw new ParamError(key, `must be one of ${values.join(', ')}`);
+    if (typeof v !== 'string' || !values.includes(v))
+      throw new ParamError(key, `must be one of ${values.join(', ')}`);
     return v;
   };
 
@@ -122,7 +129,8 @@ const dateOrNull: Check = (v, key) => {
 };
 
 const stringList: Check = (v, key) => {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ParamError(key, 'must be a list of strings');
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new ParamError(key, 'must be a list of strings');
   return [...v];
 };
 
@@ -189,7 +197,8 @@ export function resolveParams(input: unknown): Params {
   if (p.abc.a > p.abc.b) throw new ParamError('abc', 'a must not exceed b');
   if (p.lifecycle.decline_threshold > p.lifecycle.growth_threshold)
     throw new ParamError('lifecycle', 'decline_threshold must not exceed growth_threshold');
-  if (p.period_start && p.as_of && p.period_start > p.as_of) throw new ParamError('period_start', 'is after as_of');
+  if (p.period_start && p.as_of && p.period_start > p.as_of)
+    throw new ParamError('period_start', 'is after as_of');
   return p;
 }
 
@@ -201,7 +210,8 @@ export function diffParams(p: Params): Record<string, unknown> {
     const def = d[key];
     if (isObject(value) && isObject(def)) {
       const sub: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (JSON.stringify(v) !== JSON.stringify(def[k])) sub[k] = v;
+      for (const [k, v] of Object.entries(value))
+        if (JSON.stringify(v) !== JSON.stringify(def[k])) sub[k] = v;
       if (Object.keys(sub).length) out[key] = sub;
     } else if (JSON.stringify(value) !== JSON.stringify(def)) out[key] = value;
   }

@@ -6,7 +6,13 @@ import type { Period } from './common';
 import { defaultParams } from './params';
 import { gini, runPareto, runParetoFor, type ParetoParams } from './pareto';
 
-const period: Period = { start: '2024-01-01', asOf: '2024-12-31', months: 12, dataStart: '2023-06-01', dataEnd: '2024-12-31' };
+const period: Period = {
+  start: '2024-01-01',
+  asOf: '2024-12-31',
+  months: 12,
+  dataStart: '2023-06-01',
+  dataEnd: '2024-12-31',
+};
 const params = (over: Partial<ParetoParams> = {}): ParetoParams => ({
   period,
   filters: defaultParams().filters,
@@ -15,7 +21,12 @@ const params = (over: Partial<ParetoParams> = {}): ParetoParams => ({
   abc: { a: 0.8, b: 0.95 },
   ...over,
 });
-const sale = (customer_id: string, revenue: number, order_date = '2024-06-15', extra: FixtureRow = {}): FixtureRow => ({
+const sale = (
+  customer_id: string,
+  revenue: number,
+  order_date = '2024-06-15',
+  extra: FixtureRow = {},
+): FixtureRow => ({
   order_date,
   customer_id,
   revenue,
@@ -67,8 +78,12 @@ describe('Pareto / ABC (analytics.md §2)', () => {
       ['C7', 0, 6, 'C'],
       ['C6', -20, 7, 'C'],
     ]);
-    expect(r.rows.map((x) => x.share)).toEqual([0.5, 0.3, 0.1, 0.06, 0.04, 0, 0].map((v) => expect.closeTo(v, 12)));
-    expect(r.rows.map((x) => x.cumShare)).toEqual([0.5, 0.8, 0.9, 0.96, 1, 1, 1].map((v) => expect.closeTo(v, 12)));
+    expect(r.rows.map((x) => x.share)).toEqual(
+      [0.5, 0.3, 0.1, 0.06, 0.04, 0, 0].map((v) => expect.closeTo(v, 12)),
+    );
+    expect(r.rows.map((x) => x.cumShare)).toEqual(
+      [0.5, 0.8, 0.9, 0.96, 1, 1, 1].map((v) => expect.closeTo(v, 12)),
+    );
     expect(r.total).toBe(1000);
     expect(r.n).toBe(7);
     expect(r.top20Share).toBeCloseTo(0.8, 12);
@@ -119,8 +134,22 @@ describe('Pareto / ABC (analytics.md §2)', () => {
 
   it('ranks products by gross profit and counts rows without a product', async () => {
     await createTable(db, 'sales', [
-      { order_date: '2024-02-01', customer_id: 'C1', product_id: 'P1', product_name: 'Pen', revenue: 100, gross_profit: 40 },
-      { order_date: '2024-02-01', customer_id: 'C1', product_id: 'P2', product_name: 'Ink', revenue: 300, gross_profit: 10 },
+      {
+        order_date: '2024-02-01',
+        customer_id: 'C1',
+        product_id: 'P1',
+        product_name: 'Pen',
+        revenue: 100,
+        gross_profit: 40,
+      },
+      {
+        order_date: '2024-02-01',
+        customer_id: 'C1',
+        product_id: 'P2',
+        product_name: 'Ink',
+        revenue: 300,
+        gross_profit: 10,
+      },
       { order_date: '2024-02-01', customer_id: 'C1', product_id: null, revenue: 5, gross_profit: 5 },
     ]);
     const r = await runParetoFor(db, params({ entity: 'product', measure: 'gross_profit' }));
@@ -132,7 +161,11 @@ describe('Pareto / ABC (analytics.md §2)', () => {
   });
 
   it('uses the default period: 12 months to the last order date', async () => {
-    await createTable(db, 'sales', [sale('OLD', 1000, '2023-12-31'), sale('NEW', 10, '2024-12-05'), sale('MID', 5, '2024-01-01')]);
+    await createTable(db, 'sales', [
+      sale('OLD', 1000, '2023-12-31'),
+      sale('NEW', 10, '2024-12-05'),
+      sale('MID', 5, '2024-01-01'),
+    ]);
     const r = await runPareto(db, defaultParams());
     expect(r?.params.period).toMatchObject({ start: '2024-01-01', asOf: '2024-12-05', months: 12 });
     expect(r?.rows.map((x) => x.id)).toEqual(['NEW', 'MID']);
@@ -141,10 +174,16 @@ describe('Pareto / ABC (analytics.md §2)', () => {
   it('laws: class shares sum to 1, A non-empty when P > 0, order-independent', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), fc.integer({ min: -50, max: 500 })), {
-          minLength: 1,
-          maxLength: 30,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+            fc.integer({ min: -50, max: 500 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
         async (pairs) => {
           const fixture = pairs.map(([id, v]) => sale(id, v));
           await createTable(db, 'sales', fixture);

@@ -4,7 +4,8 @@ import { EPS, periodSalesSql, resolvePeriod, type Period } from './common';
 import type { Filters, Measure, Params } from './params';
 
 /** What is ranked: customers, products, or any sales dimension. */
-export type ParetoEntity = 'customer' | 'product' | 'category' | 'region' | 'channel' | 'sales_rep' | 'customer_type';
+export type ParetoEntity =
+  'customer' | 'product' | 'category' | 'region' | 'channel' | 'sales_rep' | 'customer_type';
 /** ABC class. */
 export type AbcClass = 'A' | 'B' | 'C';
 
@@ -150,7 +151,10 @@ function missingEntitySql(p: ParetoParams): string {
 }
 
 /** Summaries computed from the ranked rows (pure; exported for tests). */
-export function summarise(rows: ParetoRow[], maxBars = 60): Omit<ParetoResult, 'params' | 'rows' | 'rowsWithoutEntity'> {
+export function summarise(
+  rows: ParetoRow[],
+  maxBars = 60,
+): Omit<ParetoResult, 'params' | 'rows' | 'rowsWithoutEntity'> {
   const n = rows.length;
   const total = rows.reduce((s, r) => s + Math.max(r.value, 0), 0);
   const classes: ClassSummary[] = (['A', 'B', 'C'] as const).map((c) => {
@@ -166,7 +170,15 @@ export function summarise(rows: ParetoRow[], maxBars = 60): Omit<ParetoResult, '
   const k = Math.ceil(0.2 * n);
   const top20Share = total > 0 ? rows.slice(0, k).reduce((s, r) => s + (r.share ?? 0), 0) : null;
   const hhi = total > 0 ? rows.reduce((s, r) => s + (r.share ?? 0) ** 2, 0) : null;
-  return { n, total, classes, top20Share, hhi, gini: gini(rows.map((r) => r.value).filter((v) => v > 0)), bars: bars(rows, maxBars) };
+  return {
+    n,
+    total,
+    classes,
+    top20Share,
+    hhi,
+    gini: gini(rows.map((r) => r.value).filter((v) => v > 0)),
+    bars: bars(rows, maxBars),
+  };
 }
 
 /** Gini coefficient G = Σ_i Σ_j |x_i − x_j| / (2 n² x̄), via the sorted form. */
@@ -184,7 +196,14 @@ export function gini(values: number[]): number | null {
 
 function bars(rows: ParetoRow[], maxBars: number): ParetoBar[] {
   if (rows.length <= maxBars) {
-    return rows.map((r) => ({ rankFrom: r.rank, rankTo: r.rank, value: r.value, cumShare: r.cumShare, class: r.class, label: r.label }));
+    return rows.map((r) => ({
+      rankFrom: r.rank,
+      rankTo: r.rank,
+      value: r.value,
+      cumShare: r.cumShare,
+      class: r.class,
+      label: r.label,
+    }));
   }
   // Runs of equal rank width that never straddle a class boundary, so bar colours stay true.
   const width = Math.ceil(rows.length / maxBars);
@@ -200,17 +219,26 @@ function bars(rows: ParetoRow[], maxBars: number): ParetoBar[] {
     cur.cumShare = r.cumShare;
   }
   if (cur) out.push(cur);
-  for (const b of out) b.label = b.rankFrom === b.rankTo ? rows[b.rankFrom - 1].label : `#${b.rankFrom}–${b.rankTo}`;
+  for (const b of out)
+    b.label = b.rankFrom === b.rankTo ? rows[b.rankFrom - 1].label : `#${b.rankFrom}–${b.rankTo}`;
   return out;
 }
 
 /** Defaults for the Pareto-specific inputs, taken from the shared params object. */
-export function paretoParams(params: Params, period: Period, entity: ParetoEntity = 'customer'): ParetoParams {
+export function paretoParams(
+  params: Params,
+  period: Period,
+  entity: ParetoEntity = 'customer',
+): ParetoParams {
   return { period, filters: params.filters, entity, measure: params.measure, abc: params.abc };
 }
 
 /** Run the Pareto analysis. Returns null when there is no sales data at all. */
-export async function runPareto(db: Engine, params: Params, entity: ParetoEntity = 'customer'): Promise<ParetoResult | null> {
+export async function runPareto(
+  db: Engine,
+  params: Params,
+  entity: ParetoEntity = 'customer',
+): Promise<ParetoResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
   return runParetoFor(db, paretoParams(params, period, entity));

@@ -30,8 +30,21 @@ function bundles(): duckdb.DuckDBBundles {
   };
   // The threaded build needs SharedArrayBuffer, which only a cross-origin-isolated page has. An
   // intranet server will not send COOP/COEP headers, so this is an opt-in, never the default.
-  if (globalThis.crossOriginIsolated) b.coi = { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread };
+  if (globalThis.crossOriginIsolated)
+    b.coi = { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread };
   return b;
+}
+
+/**
+ * Start the DuckDB worker. Outside a secure context it goes through public/duckdb-worker-shim.js,
+ * which defines the OPFS class DuckDB-WASM's runtime refers to (see the shim for why).
+ */
+function startWorker(workerUrl: string): Worker {
+  if (globalThis.isSecureContext) return new Worker(workerUrl);
+  const absolute = new URL(workerUrl, document.baseURI).href;
+  const shim = new URL('duckdb-worker-shim.js', document.baseURI);
+  shim.searchParams.set('w', absolute);
+  return new Worker(shim.href);
 }
 
 /** The DuckDB-WASM engine running in a Web Worker. */
@@ -44,7 +57,12 @@ export class BrowserEngine implements Engine {
   private readonly worker: Worker;
   private dead: EngineError | null = null;
 
-  private constructor(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection, worker: Worker, bundle: BundleName) {
+  private constructor(
+    db: duckdb.AsyncDuckDB,
+    conn: duckdb.AsyncDuckDBConnection,
+    worker: Worker,
+    bundle: BundleName,
+  ) {
     this.db = db;
     this.conn = conn;
     this.worker = worker;
@@ -56,16 +74,20 @@ export class BrowserEngine implements Engine {
     const all = bundles();
     const selected = await duckdb.selectBundle(all);
     const order: BundleName[] = [];
-    const first: BundleName = selected.mainModule === all.coi?.mainModule ? 'coi' : selected.mainModule === ehWasm ? 'eh' : 'mvp';
+    const first: BundleName =
+      selected.mainModule === all.coi?.mainModule ? 'coi' : selected.mainModule === ehWasm ? 'eh' : 'mvp';
     order.push(first);
     if (first !== 'mvp') order.push('mvp');
     let lastError: unknown = null;
     for (const name of order) {
-      const b = name === 'coi' ? all.coi! : name === 'eh' ? all.eh! : all.mvp;
-      const worker = new Worker(b.mainWorker!);
+      const b: duckdb.DuckDBBundle =
+        name === 'coi' ? all.coi! : { ...(name === 'eh' ? all.eh! : all.mvp), pthreadWorker: null };
+      const worker = startWorker(b.mainWorker!);
       try {
         const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-        await db.instantiate(b.mainModule, b.pthreadWorker, (p) => options.onProgress?.(p.bytesLoaded, p.bytesTotal));
+        await db.instantiate(b.mainModule, b.pthreadWorker, (p) =>
+          options.onProgress?.(p.bytesLoaded, p.bytesTotal),
+        );
         await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
         const conn = await db.connect();
         for (const sql of ENGINE_INIT_SQL) await conn.query(sql);
@@ -113,7 +135,12 @@ export class BrowserEngine implements Engine {
       if (source.kind === 'blob') {
         // BROWSER_FILEREADER: DuckDB reads slices of the File on demand; the HTTP protocol would
         // silently fetch the page URL instead.
-        await this.db.registerFileHandle(name, source.blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        await this.db.registerFileHandle(
+          name,
+          source.blob,
+          duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+          true,
+        );
       } else if (source.kind === 'buffer') {
         await this.db.registerFileBuffer(name, source.bytes);
       } else {

@@ -21,7 +21,8 @@ export function toEngineError(err: unknown, sql: string): EngineError {
   if (err instanceof EngineError) return err;
   const message = err instanceof Error ? err.message : String(err);
   let kind: EngineErrorKind = 'sql';
-  if (/out of memory|Out of Memory|memory access out of bounds|could not allocate/i.test(message)) kind = 'out_of_memory';
+  if (/out of memory|Out of Memory|memory access out of bounds|could not allocate/i.test(message))
+    kind = 'out_of_memory';
   else if (/INTERRUPT|cancel/i.test(message)) kind = 'cancelled';
   return new EngineError({ message, sql, kind, cause: err });
 }

@@ -12,7 +12,7 @@ describe('NodeEngine', () => {
   });
 
   it('runs SQL and returns rows with plain numbers', async () => {
-    const rows = await db.rows<{ n: number; s: string }>('SELECT 42::BIGINT AS n, \'x\' AS s');
+    const rows = await db.rows<{ n: number; s: string }>("SELECT 42::BIGINT AS n, 'x' AS s");
     expect(rows).toEqual([{ n: 42, s: 'x' }]);
   });
 
@@ -38,7 +38,7 @@ describe('NodeEngine', () => {
 
   it('reads a registered CSV buffer with read_csv', async () => {
     await db.registerFile('t.csv', { kind: 'buffer', bytes: new TextEncoder().encode('a,b\n1,x\n2,y\n') });
-    const rows = await db.rows('SELECT sum(a) AS s, count(*) AS n FROM read_csv(\'t.csv\')');
+    const rows = await db.rows("SELECT sum(a) AS s, count(*) AS n FROM read_csv('t.csv')");
     expect(rows).toEqual([{ s: 3, n: 2 }]);
   });
 });

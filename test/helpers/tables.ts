@@ -12,7 +12,8 @@ function sqlType(type: string): string {
 function literal(value: string | number | null, type: string): string {
   if (value === null || value === undefined) return 'NULL';
   if (type === 'number') return String(value);
-  if (type === 'date' || type === 'month') return `DATE ${sqlString(type === 'month' && String(value).length === 7 ? `${value}-01` : String(value))}`;
+  if (type === 'date' || type === 'month')
+    return `DATE ${sqlString(type === 'month' && String(value).length === 7 ? `${value}-01` : String(value))}`;
   return sqlString(String(value));
 }
 
@@ -23,7 +24,9 @@ function literal(value: string | number | null, type: string): string {
 export async function createTable(db: Engine, kind: TableKind, rows: FixtureRow[]): Promise<void> {
   const cols = CANONICAL[kind];
   await db.exec(`DROP TABLE IF EXISTS ${kind}`);
-  const defs = cols.map((c) => `${c.role} ${sqlType(c.type)}`).concat(['source_file VARCHAR', 'source_row BIGINT']);
+  const defs = cols
+    .map((c) => `${c.role} ${sqlType(c.type)}`)
+    .concat(['source_file VARCHAR', 'source_row BIGINT']);
   await db.exec(`CREATE TABLE ${kind} (${defs.join(', ')})`);
   if (!rows.length) return;
   for (const r of rows) {

@@ -1,0 +1,55 @@
+/** UI languages. */
+export type Locale = 'en' | 'zh-CN';
+
+/** Pick the UI language from the browser's preferred languages. */
+export function detectLocale(languages: readonly string[]): Locale {
+  for (const l of languages) {
+    const lower = l.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A plain number with grouping, e.g. `1,234.5`. Null shows as an en dash. */
+export function formatNumber(value: number | null, locale: Locale, maximumFractionDigits = 2): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return nf(locale, { maximumFractionDigits }).format(value);
+}
+
+/**
+ * A large amount, compact for reading: Chinese uses 万 (1e4) and 亿 (1e8), English K/M/B.
+ * `123456789` → `1.23亿` / `123.5M`.
+ */
+export function formatAmount(value: number | null, locale: Locale): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (locale === 'zh-CN') {
+    if (abs >= 1e8) return `${nf(locale, { maximumFractionDigits: 2 }).format(value / 1e8)}亿`;
+    if (abs >= 1e4) return `${nf(locale, { maximumFractionDigits: 2 }).format(value / 1e4)}万`;
+    return nf(locale, { maximumFractionDigits: 2 }).format(value);
+  }
+  return nf(locale, { notation: 'compact', maximumFractionDigits: abs >= 1e3 ? 1 : 2 }).format(value);
+}
+
+/** A fraction as a percentage, `0.256` → `25.6%`. */
+export function formatPercent(value: number | null, locale: Locale, maximumFractionDigits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return nf(locale, { style: 'percent', maximumFractionDigits }).format(value);
+}
+
+/** An ISO calendar date shown unambiguously: `2024-03-05` stays ISO in both languages. */
+export function formatDate(iso: string | null): string {
+  return iso ?? '–';
+}

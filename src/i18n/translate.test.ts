@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, placeholders, translate } from './translate';
+
+describe('message catalogues', () => {
+  it('zh-CN and en have the same keys and the same placeholders', () => {
+    const en = CATALOGUES.en;
+    const zh = CATALOGUES['zh-CN'];
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+      expect(zh[key].trim(), key).not.toBe('');
+    }
+  });
+  it('fills placeholders', () => {
+    expect(translate('en', 'pareto.subtitle', { n: 3, start: '2024-01-01', end: '2024-12-31' })).toBe(
+      '3 customers, period 2024-01-01 to 2024-12-31',
+    );
+    expect(translate('zh-CN', 'drop.loading', { file: 'a.csv' })).toBe('正在读取 a.csv…');
+  });
+});

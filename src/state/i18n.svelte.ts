@@ -1,0 +1,51 @@
+import { detectLocale, formatAmount, formatNumber, formatPercent, type Locale } from '../i18n/format';
+import type { MessageKey } from '../i18n/messages/en';
+import { isMessageKey, translate } from '../i18n/translate';
+
+const STORAGE_KEY = 'sales-workbench.locale';
+
+/** The UI language and the locale-aware formatters, shared through context. */
+export class I18n {
+  /** Current UI language. */
+  locale = $state<Locale>('en');
+
+  constructor(initial?: Locale) {
+    this.locale = initial ?? I18n.initialLocale();
+  }
+
+  /** Stored choice first, then the browser's languages. */
+  static initialLocale(): Locale {
+    try {
+      const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+      if (stored === 'en' || stored === 'zh-CN') return stored;
+    } catch {
+      // localStorage can be disabled; the browser language is a fine default.
+    }
+    return detectLocale(globalThis.navigator?.languages ?? []);
+  }
+
+  /** Switch language and remember the choice. */
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Not remembering the language is harmless.
+    }
+    if (globalThis.document) document.documentElement.lang = locale;
+  }
+
+  /** Translate a message key. */
+  t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    translate(this.locale, key, params);
+
+  /** Translate a key that came from data (error keys), falling back to a generic message. */
+  tKey = (key: string, params: Record<string, string | number> = {}): string =>
+    isMessageKey(key)
+      ? translate(this.locale, key, params)
+      : translate(this.locale, 'error.unknown', { message: key, ...params });
+
+  num = (v: number | null, digits?: number): string => formatNumber(v, this.locale, digits);
+  amount = (v: number | null): string => formatAmount(v, this.locale);
+  pct = (v: number | null, digits?: number): string => formatPercent(v, this.locale, digits);
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { serveStatic, type StaticServer } from './static-server';
+
+/** Where screenshots go (looked at by a person; not committed). */
+export const SHOTS = resolve('test-results');
+
+/** A served dist/ plus a browser, for one test file. */
+export interface Harness {
+  server: StaticServer;
+  browser: Browser;
+  /** A fresh context and page with console errors collected. */
+  open(options?: {
+    locale?: string;
+    path?: string;
+  }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Serve dist/ under /tools/sales/ on http://intranet.test and launch Chromium. */
+export async function startHarness(options: { extra?: Record<string, string> } = {}): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await serveStatic({ root: 'dist', basePath: '/tools/sales/', extra: options.extra });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    async open({ locale = 'en-US', path = '' } = {}) {
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url + path);
+      return { page, context, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Wait until the app has data loaded and no analysis query is pending. */
+export async function waitForIdle(page: Page, minVersion = 1): Promise<void> {
+  await page.waitForFunction(
+    (v) => {
+      const app = document.querySelector('[data-testid=app]');
+      return (
+        app?.getAttribute('data-status') === 'ready' &&
+        Number(app.getAttribute('data-version')) >= v &&
+        app.getAttribute('data-pending') === '0'
+      );
+    },
+    minVersion,
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A small sales CSV with common English headers: 3 customers, revenue 600/300/100. */
+const SMALL_CSV = [
+  'Order Date,Customer ID,Customer Name,Amount',
+  '2024-05-01,K1,Alpha Ltd,600',
+  '2024-05-02,K2,Beta Ltd,300',
+  '2024-05-03,K3,Gamma Ltd,100',
+].join('\n');
+
+describe('walking skeleton in a browser on a plain-http intranet host', () => {
+  it('opens with the demo Pareto chart, takes a dropped CSV, and keeps data on a bad file', async () => {
+    const { page, errors } = await h.open();
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await waitForIdle(page);
+    await page.waitForSelector('[data-testid=pareto-chart] svg');
+    await expect(page.locator('[data-testid=demo-notice]').isVisible()).resolves.toBe(true);
+    const demoSubtitle = await page.locator('[data-testid=pareto-panel] .subtitle').textContent();
+    expect(demoSubtitle).toMatch(/\d+ customers/);
+    await page.screenshot({ path: join(SHOTS, 'skeleton-demo.png'), fullPage: true });
+
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'small.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(SMALL_CSV),
+    });
+    await waitForIdle(page, 2);
+    await expect(
+      page.locator('[data-testid=load-report] [data-testid=rows-loaded]').first().textContent(),
+    ).resolves.toBe('3');
+    await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
+      '3 customers',
+    );
+    // 600/1000 → A (cum before 0), 300 → A (cum before .6), 100 → B (cum before .9).
+    await expect(
+      page.locator('[data-testid=pareto-classes] tr[data-class=A] td').first().textContent(),
+    ).resolves.toBe('2');
+    await expect(
+      page
+        .locator(
+          '[data-testid=pareto-chart] svg [aria-label="bar"] rect, [data-testid=pareto-chart] svg g[aria-label="bar"] rect',
+        )
+        .count(),
+    ).resolves.toBe(3);
+    expect(await page.locator('[data-testid=demo-notice]').count()).toBe(0);
+
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('foo,bar\n1,2\n'),
+    });
+    await page.waitForSelector('[data-testid=error]');
+    const message = await page.locator('[data-testid=error]').textContent();
+    expect(message).toContain('bad.csv');
+    expect(message).toContain('Columns seen: foo, bar');
+    await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
+      '3 customers',
+    );
+    await page.screenshot({ path: join(SHOTS, 'skeleton-dropped.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('switches to Chinese with locale number formats', async () => {
+    const { page, errors } = await h.open({ locale: 'zh-CN' });
+    await waitForIdle(page);
+    await page.waitForSelector('[data-testid=pareto-chart] svg');
+    await expect(page.locator('h1').textContent()).resolves.toBe('销售分析工作台');
+    await page.selectOption('[data-testid=language]', 'en');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sales Workbench');
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    const amounts = await page.locator('[data-testid=pareto-classes] td').allTextContents();
+    expect(amounts.some((a) => /万|亿/.test(a))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'skeleton-zh.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

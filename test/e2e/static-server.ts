@@ -1,0 +1,94 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
+  '.parquet': 'application/octet-stream',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** A plain static file server, like an intranet nginx/IIS: no special headers, files under a sub-path. */
+export interface StaticServer {
+  url: string;
+  port: number;
+  /** Paths requested, for "no outside request" checks. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serve `root` under `basePath` (e.g. `/tools/sales/`) on 127.0.0.1. Supports HTTP Range requests
+ * (for Parquet over HTTP) and nothing else fancy: no COOP/COEP, no compression.
+ */
+export async function serveStatic(options: {
+  root: string;
+  basePath: string;
+  port?: number;
+  extra?: Record<string, string>;
+}): Promise<StaticServer> {
+  const root = resolve(options.root);
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(options.basePath)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(options.basePath.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const extraRoot = Object.entries(options.extra ?? {}).find(([prefix]) => rel.startsWith(prefix));
+    const base = extraRoot ? resolve(extraRoot[1]) : root;
+    const file = normalize(join(base, extraRoot ? rel.slice(extraRoot[0].length) : rel));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let size: number;
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a file');
+      size = st.size;
+    } catch {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const start = range[1] ? Number(range[1]) : size - Number(range[2]);
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Content-Length': end - start + 1,
+        'Accept-Ranges': 'bytes',
+      });
+      if (req.method === 'HEAD') return void res.end();
+      createReadStream(file, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    url: `http://intranet.test:${port}${options.basePath}`,
+    port,
+    requests,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
