@@ -1,0 +1,136 @@
+/**
+ * `npm run bench [-- --rows N]`: measures the product in headless Chromium against bare
+ * DuckDB-WASM in the same page, and prints one JSON line per case, then a summary table.
+ */
+import { execSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser } from '../test/e2e/browser';
+import { serveStatic } from '../test/e2e/static-server';
+import { generateSalesCsv } from './gen-sales';
+
+interface CaseResult {
+  case: string;
+  format: string;
+  rows: number;
+  ms: number;
+  baseline_ms: number | null;
+  ratio: number | null;
+  machine: string;
+  [k: string]: unknown;
+}
+
+const args = process.argv.slice(2);
+const rowsArg = args.indexOf('--rows');
+const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const MACHINE = `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+const DATA = resolve('bench-results/data');
+
+const results: CaseResult[] = [];
+function emit(r: Omit<CaseResult, 'machine'>): void {
+  const full = { ...r, machine: MACHINE };
+  results.push(full);
+  console.log(JSON.stringify(full));
+}
+
+async function main(): Promise<void> {
+  execSync('bash scripts/ensure-chromium.sh', { stdio: 'inherit' });
+  console.error('building dist/ …');
+  execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  const csv = await generateSalesCsv(join(DATA, `sales-${ROWS}.csv`), ROWS);
+  const server = await serveStatic({ root: 'dist', basePath: '/tools/sales/' });
+  const browser = await launchBrowser(['--js-flags=--expose-gc']);
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const t0 = Date.now();
+    await page.goto(`${server.url}?bench`);
+    await waitIdle(page, 0);
+    const firstPaint = Date.now() - t0;
+    emit({
+      case: 'first_paint_demo',
+      format: 'csv',
+      rows: 0,
+      ms: firstPaint,
+      baseline_ms: null,
+      ratio: null,
+    });
+
+    // File dropped → every dashboard of the current page ready.
+    const version = Number(await page.getAttribute('[data-testid=app]', 'data-version'));
+    await page.evaluate(() => {
+      const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
+      input.addEventListener(
+        'change',
+        () => {
+          const g = globalThis as unknown as { __t0: number; __file: File | null };
+          g.__t0 = performance.now();
+          g.__file = input.files?.[0] ?? null;
+        },
+        { once: true, capture: true },
+      );
+    });
+    await page.setInputFiles('[data-testid=file-input]', csv);
+    await waitIdle(page, version + 1);
+    const dropMs = await page.evaluate(
+      () => performance.now() - (globalThis as unknown as { __t0: number }).__t0,
+    );
+    const loaded = await page.locator('[data-testid=rows-loaded]').first().textContent();
+    const heap = await page.evaluate(
+      () =>
+        (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+    );
+
+    // Baseline: the same file, DuckDB-WASM's bare read_csv + the same SQL, in the same page.
+    const handle = await page.evaluateHandle(() => (globalThis as unknown as { __file: File }).__file);
+    const bare = await page.evaluate(
+      async (file) =>
+        (
+          globalThis as unknown as {
+            __bench: { bareBaseline(f: File): Promise<{ loadMs: number; sqlMs: number; rows: number }> };
+          }
+        ).__bench.bareBaseline(file as File),
+      handle,
+    );
+    const baseline = bare.loadMs + bare.sqlMs;
+    emit({
+      case: 'drop_to_dashboards',
+      format: 'csv',
+      rows: ROWS,
+      ms: Math.round(dropMs),
+      baseline_ms: Math.round(baseline),
+      ratio: Number((dropMs / baseline).toFixed(2)),
+      rows_loaded: loaded,
+      baseline_rows: bare.rows,
+      js_heap_after_mb: heap === null ? null : Math.round(heap / 2 ** 20),
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log('\n| case | format | rows | ms | baseline ms | ratio |\n|---|---|---:|---:|---:|---:|');
+  for (const r of results)
+    console.log(
+      `| ${r.case} | ${r.format} | ${r.rows} | ${r.ms} | ${r.baseline_ms ?? ''} | ${r.ratio ?? ''} |`,
+    );
+}
+
+async function waitIdle(page: import('playwright-core').Page, version: number): Promise<void> {
+  await page.waitForFunction(
+    (v) => {
+      const app = document.querySelector('[data-testid=app]');
+      return (
+        app?.getAttribute('data-booted') === 'true' &&
+        app?.getAttribute('data-status') === 'ready' &&
+        Number(app.getAttribute('data-version')) >= v &&
+        app.getAttribute('data-pending') === '0'
+      );
+    },
+    version,
+    { timeout: 300_000, polling: 'raf' },
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
