@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/static-server';
 import { generateSalesCsv } from './gen-sales';
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     );
 }
 
-async function waitIdle(page: import('playwright-core').Page, version: number): Promise<void> {
+async function waitIdle(page: Page, version: number): Promise<void> {
   await page.waitForFunction(
     (v) => {
       const app = document.querySelector('[data-testid=app]');
