@@ -22,6 +22,8 @@ export interface ParetoChartOptions {
   ariaLabel: string;
   /** Called with the bar clicked (cross-filter / drill-down). */
   onSelect?: (bar: ParetoBar) => void;
+  /** DOM document to render into (tests pass a jsdom one). */
+  document?: Document;
 }
 
 /**
@@ -38,6 +40,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
   const points = bars.filter((b) => b.cumShare !== null);
   const shareTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const chart = Plot.plot({
+    document: o.document,
     width: o.width,
     height: o.height ?? 360,
     marginRight: 56,
