@@ -1,0 +1,121 @@
+import { defaultParams, diffParams, ParamError, resolveParams, type Params } from '../analytics/params';
+
+/** Pages of the workbench, in menu order. */
+export const PAGES = [
+  'overview',
+  'pareto',
+  'customers',
+  'products',
+  'turnover',
+  'lifecycle',
+  'kpi',
+  'targets',
+  'rfm',
+  'receivables',
+  'data',
+] as const;
+/** One page id. */
+export type PageId = (typeof PAGES)[number];
+
+/** Everything a link reproduces besides the data itself. */
+export interface ViewState {
+  page: PageId;
+  params: Params;
+  /** Open customer drill-down, if any. */
+  customer: string | null;
+  /** Page-specific choices (e.g. Pareto entity), flat string values. */
+  ui: Record<string, string>;
+  /** Data files named by URL (`?data=`), relative or absolute. */
+  data: string[];
+}
+
+/** The default view. */
+export function defaultView(): ViewState {
+  return { page: 'overview', params: defaultParams(), customer: null, ui: {}, data: [] };
+}
+
+const RESERVED = new Set(['page', 'customer', 'data', 'bench']);
+
+/** Flatten a nested params diff into `key.sub` → values (arrays give repeated keys). */
+function flatten(obj: Record<string, unknown>, prefix = ''): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (Array.isArray(v)) {
+      if (key === 'kpi.weights') out.push([key, v.join(',')]);
+      else if (v.length === 0) out.push([key, '']);
+      else for (const x of v) out.push([key, String(x)]);
+    } else if (v !== null && typeof v === 'object') out.push(...flatten(v as Record<string, unknown>, key));
+    else out.push([key, v === null ? '' : String(v)]);
+  }
+  return out;
+}
+
+/** Encode a view as a query string (without `?`): only what differs from the defaults. */
+export function encodeView(view: ViewState): string {
+  const q = new URLSearchParams();
+  if (view.page !== 'overview') q.set('page', view.page);
+  for (const d of view.data) q.append('data', d);
+  for (const [k, v] of flatten(diffParams(view.params))) q.append(k, v);
+  for (const [k, v] of Object.entries(view.ui).sort()) q.set(`ui.${k}`, v);
+  if (view.customer) q.set('customer', view.customer);
+  return q.toString();
+}
+
+/** Rebuild the typed value of a flattened key from the default's type. */
+function typedValue(defaultValue: unknown, raw: string[], key: string): unknown {
+  if (key === 'kpi.weights') return raw[0].split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (Array.isArray(defaultValue)) return raw.filter((x) => x !== '');
+  if (typeof defaultValue === 'number') return raw[0].trim() === '' ? NaN : Number(raw[0]);
+  if (defaultValue === null) return raw[0] === '' ? null : raw[0];
+  return raw[0];
+}
+
+/**
+ * Decode a query string into a view. Never throws: a bad or stale part is dropped, the rest is
+ * kept, and `problems` names what was ignored so the UI can say so.
+ */
+export function decodeView(search: string): { view: ViewState; problems: string[] } {
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const view = defaultView();
+  const problems: string[] = [];
+  const page = q.get('page');
+  if (page !== null) {
+    if ((PAGES as readonly string[]).includes(page)) view.page = page as PageId;
+    else problems.push(`page=${page}`);
+  }
+  view.data = q.getAll('data').filter((d) => d !== '');
+  view.customer = q.get('customer') || null;
+  const defaults = defaultParams() as unknown as Record<string, unknown>;
+  const grouped = new Map<string, string[]>();
+  for (const [k, v] of q) {
+    if (RESERVED.has(k)) continue;
+    if (k.startsWith('ui.')) {
+      view.ui[k.slice(3)] = v;
+      continue;
+    }
+    grouped.set(k, [...(grouped.get(k) ?? []), v]);
+  }
+  let params: Record<string, unknown> = {};
+  for (const [key, raw] of grouped) {
+    const [group, sub] = key.split('.', 2);
+    const def =
+      sub === undefined ? defaults[group] : (defaults[group] as Record<string, unknown> | undefined)?.[sub];
+    if (def === undefined && !(group in defaults)) {
+      problems.push(key);
+      continue;
+    }
+    const candidate = structuredClone(params);
+    const value = typedValue(def, raw, key);
+    if (sub === undefined) candidate[group] = value;
+    else candidate[group] = { ...((candidate[group] as Record<string, unknown>) ?? {}), [sub]: value };
+    try {
+      resolveParams(candidate);
+      params = candidate;
+    } catch (err) {
+      problems.push(err instanceof ParamError ? err.key : key);
+    }
+  }
+  view.params = resolveParams(params);
+  return { view, problems };
+}
