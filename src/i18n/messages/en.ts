@@ -61,6 +61,12 @@ export const en = {
   'pareto.gini': 'Gini',
   'pareto.threshold': '{pct} line',
 
+  'table.search': 'Search…',
+  'table.rows': '{n} of {total} rows',
+  'table.exportCsv': 'CSV',
+  'table.exportXlsx': 'XLSX',
+  'table.noRows': 'No rows match.',
+
   'measure.revenue': 'Revenue',
   'measure.gross_profit': 'Gross profit',
   'measure.quantity': 'Quantity',

@@ -61,6 +61,12 @@ export const zhCN: Record<MessageKey, string> = {
   'pareto.gini': '基尼系数',
   'pareto.threshold': '{pct} 线',
 
+  'table.search': '搜索…',
+  'table.rows': '{n} / {total} 行',
+  'table.exportCsv': 'CSV',
+  'table.exportXlsx': 'XLSX',
+  'table.noRows': '没有匹配的行。',
+
   'measure.revenue': '销售额',
   'measure.gross_profit': '毛利',
   'measure.quantity': '销量',
