@@ -26,6 +26,10 @@ export interface ParetoChartOptions {
   document?: Document;
 }
 
+function shorten(s: string, max = 14): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 /**
  * Pareto chart: bars of value in rank order coloured by class, the cumulative share as a line
  * on a right-hand 0–100 % axis, and the class thresholds as dashed lines. Bars may stand for a
@@ -36,6 +40,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
   // The cumulative share shares the plot area with the bars: 100 % maps to the tallest bar.
   const toY = (share: number) => share * maxValue;
   const keyOf = (b: ParetoBar) => String(b.rankFrom);
+  const labelOf = new Map(bars.map((b) => [keyOf(b), b.label]));
   const many = bars.length > 24;
   const points = bars.filter((b) => b.cumShare !== null);
   const shareTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -51,7 +56,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
       type: 'band',
       domain: bars.map(keyOf),
       label: o.labels.rank,
-      tickFormat: many ? () => '' : (k: string) => `#${k}`,
+      tickFormat: many ? () => '' : (k: string) => shorten(labelOf.get(k) ?? k),
       tickRotate: many ? 0 : -45,
       padding: 0.15,
     },

@@ -12,9 +12,14 @@ describe('message catalogues', () => {
     }
   });
   it('fills placeholders', () => {
-    expect(translate('en', 'pareto.subtitle', { n: 3, start: '2024-01-01', end: '2024-12-31' })).toBe(
-      '3 customers, period 2024-01-01 to 2024-12-31',
-    );
+    expect(
+      translate('en', 'pareto.subtitle', {
+        n: 3,
+        entity: 'Customer',
+        start: '2024-01-01',
+        end: '2024-12-31',
+      }),
+    ).toBe('Customer: 3 ranked, period 2024-01-01 to 2024-12-31');
     expect(translate('zh-CN', 'drop.loading', { file: 'a.csv' })).toBe('正在读取 a.csv…');
   });
 });

@@ -26,7 +26,7 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
     await page.waitForSelector('[data-testid=pareto-chart] svg');
     await expect(page.locator('[data-testid=demo-notice]').isVisible()).resolves.toBe(true);
     const demoSubtitle = await page.locator('[data-testid=pareto-panel] .subtitle').textContent();
-    expect(demoSubtitle).toMatch(/\d+ customers/);
+    expect(demoSubtitle).toMatch(/Customer: \d+ ranked/);
     await page.screenshot({ path: join(SHOTS, 'skeleton-demo.png'), fullPage: true });
 
     await page.setInputFiles('[data-testid=file-input]', {
@@ -39,7 +39,7 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
       page.locator('[data-testid=load-report] [data-testid=rows-loaded]').first().textContent(),
     ).resolves.toBe('3');
     await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
-      '3 customers',
+      'Customer: 3 ranked',
     );
     // 600/1000 → A (cum before 0), 300 → A (cum before .6), 100 → B (cum before .9).
     await expect(
@@ -64,7 +64,7 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
     expect(message).toContain('bad.csv');
     expect(message).toContain('Columns seen: foo, bar');
     await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
-      '3 customers',
+      'Customer: 3 ranked',
     );
     await page.screenshot({ path: join(SHOTS, 'skeleton-dropped.png'), fullPage: true });
     expect(errors).toEqual([]);
