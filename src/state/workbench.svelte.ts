@@ -2,7 +2,16 @@ import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
 import type { Engine } from '../engine/types';
 import { inspectFile, loadFiles } from '../ingest/load';
-import { IngestError, type InputFile, type LoadReport } from '../ingest/types';
+import { fromBlob } from '../ingest/input';
+import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
+import {
+  datasetStore,
+  forgetEverything,
+  nowIso,
+  STORE_VERSION,
+  StorageError,
+  type DatasetStore,
+} from './persist';
 
 /** A user-facing message: a catalogue key and its parameters. */
 export interface Notice {
@@ -41,6 +50,16 @@ export class Workbench {
   dataVersion = $state(0);
   /** Analysis parameters (spec defaults until changed). */
   params = $state<Params>(defaultParams());
+  /** The stored copy of the current dataset, if any (for the "restored" banner). */
+  stored = $state<{ files: string[]; savedAt: string; restored: boolean } | null>(null);
+  /** Storage trouble (quota), shown as a warning; the data stays loaded for this session. */
+  storageWarning = $state<Notice | null>(null);
+  private store: DatasetStore | null = null;
+
+  private getStore(): DatasetStore {
+    this.store ??= datasetStore();
+    return this.store;
+  }
 
   /** Start the engine (injected, so tests and the CLI can pass a NodeEngine). */
   async start(startEngine: () => Promise<Engine>): Promise<void> {
@@ -59,7 +78,7 @@ export class Workbench {
 
   /**
    * Read files into the canonical tables. On any error nothing is replaced: the earlier data
-   * stays and the error is shown.
+   * stays and the error is shown. User files are kept in browser storage for the next visit.
    */
   async load(files: InputFile[], options: { demo?: boolean } = {}): Promise<boolean> {
     const engine = this.engine;
@@ -68,18 +87,14 @@ export class Workbench {
     this.error = null;
     let current = '';
     try {
-      const plans = [];
+      const plans: FilePlan[] = [];
       for (const f of files) {
         current = f.name;
         this.activity = { key: 'drop.loading', params: { file: f.name } };
         plans.push(await inspectFile(f));
       }
       current = '';
-      const reports = await loadFiles(engine, plans);
-      this.reports = reports;
-      this.isDemo = options.demo ?? false;
-      this.dataVersion++;
-      return true;
+      return await this.loadPlans(plans, { demo: options.demo ?? false, persist: !options.demo });
     } catch (err) {
       this.error = toNotice(err, current);
       return false;
@@ -87,5 +102,83 @@ export class Workbench {
       this.status = 'ready';
       this.activity = null;
     }
+  }
+
+  /** Load confirmed plans (after the mapping screen, or restored from storage). */
+  async loadPlans(
+    plans: FilePlan[],
+    options: { demo: boolean; persist: boolean; restored?: boolean },
+  ): Promise<boolean> {
+    const engine = this.engine;
+    if (!engine) return false;
+    this.status = 'loading';
+    try {
+      this.reports = await loadFiles(engine, plans);
+      this.isDemo = options.demo;
+      this.dataVersion++;
+      if (options.persist) void this.persist(plans);
+      else if (options.demo) this.stored = null;
+      if (options.restored)
+        this.stored = {
+          files: plans.map((p) => p.file.name),
+          savedAt: this.stored?.savedAt ?? '',
+          restored: true,
+        };
+      return true;
+    } catch (err) {
+      this.error = toNotice(err);
+      return false;
+    } finally {
+      this.status = 'ready';
+      this.activity = null;
+    }
+  }
+
+  private async persist(plans: FilePlan[]): Promise<void> {
+    const files = plans
+      .filter((p) => p.file.source.kind === 'blob')
+      .map((p) => ({
+        name: p.file.name,
+        blob: (p.file.source as { kind: 'blob'; blob: Blob }).blob,
+        plan: { ...p, file: undefined },
+      }));
+    if (files.length !== plans.length) return;
+    const savedAt = nowIso();
+    try {
+      await this.getStore().save({ version: STORE_VERSION, savedAt, files });
+      this.stored = { files: files.map((f) => f.name), savedAt, restored: false };
+      this.storageWarning = null;
+    } catch (err) {
+      this.stored = null;
+      this.storageWarning = {
+        key: err instanceof StorageError && err.quota ? 'storage.quota' : 'storage.failed',
+        params: { message: err instanceof Error ? err.message : String(err) },
+      };
+    }
+  }
+
+  /** Restore the dataset kept from the last visit; false when there is none (or it is unreadable). */
+  async restore(): Promise<boolean> {
+    let stored;
+    try {
+      stored = await this.getStore().load();
+    } catch {
+      return false;
+    }
+    if (!stored || stored.files.length === 0) return false;
+    this.activity = { key: 'storage.restoring', params: {} };
+    this.stored = { files: stored.files.map((f) => f.name), savedAt: stored.savedAt, restored: true };
+    const inputs = stored.files.map((f) => fromBlob(f.blob, f.name));
+    if (stored.version !== STORE_VERSION) return this.load(inputs);
+    const plans = stored.files.map((f, i) => ({ ...(f.plan as FilePlan), file: inputs[i] }));
+    return this.loadPlans(plans, { demo: false, persist: false, restored: true });
+  }
+
+  /** Remove every stored byte and go back to the demo data. */
+  async forget(reloadDemo: () => Promise<InputFile[]>): Promise<void> {
+    await forgetEverything();
+    this.stored = null;
+    this.storageWarning = null;
+    await this.load(await reloadDemo(), { demo: true });
   }
 }

@@ -46,11 +46,12 @@ export async function startHarness(options: { extra?: Record<string, string> } =
 }
 
 /** Wait until the app has data loaded and no analysis query is pending. */
-export async function waitForIdle(page: Page, minVersion = 1): Promise<void> {
+export async function waitForIdle(page: Page, minVersion = 0): Promise<void> {
   await page.waitForFunction(
     (v) => {
       const app = document.querySelector('[data-testid=app]');
       return (
+        app?.getAttribute('data-booted') === 'true' &&
         app?.getAttribute('data-status') === 'ready' &&
         Number(app.getAttribute('data-version')) >= v &&
         app.getAttribute('data-pending') === '0'

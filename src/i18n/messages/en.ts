@@ -117,6 +117,14 @@ export const en = {
   'basis.value': 'Cost of goods sold',
   'basis.revenue': 'Revenue',
 
+  'storage.restoring': 'Restoring your data from the last visit…',
+  'storage.restored': 'Restored from your last visit (kept in this browser only): {files}, saved {date}.',
+  'storage.saved': 'Kept in this browser for your next visit: {files}. Nothing leaves this computer.',
+  'storage.forget': 'Forget this data',
+  'storage.quota':
+    'Your data is loaded, but the browser has no room left to keep it for the next visit (storage quota full). Free browser storage or use smaller files; nothing else is affected.',
+  'storage.failed': 'Your data is loaded, but it could not be kept for the next visit ({message}).',
+
   'measure.revenue': 'Revenue',
   'measure.gross_profit': 'Gross profit',
   'measure.quantity': 'Quantity',

@@ -117,6 +117,14 @@ export const zhCN: Record<MessageKey, string> = {
   'basis.value': '销售成本',
   'basis.revenue': '销售额',
 
+  'storage.restoring': '正在恢复上次访问的数据…',
+  'storage.restored': '已从上次访问恢复（仅保存在本浏览器中）：{files}，保存于 {date}。',
+  'storage.saved': '已保存在本浏览器中供下次访问使用：{files}。数据不会离开本机。',
+  'storage.forget': '清除这些数据',
+  'storage.quota':
+    '数据已导入，但浏览器存储空间已满，无法保存到下次访问。请清理浏览器存储或使用较小的文件；其他功能不受影响。',
+  'storage.failed': '数据已导入，但无法保存到下次访问（{message}）。',
+
   'measure.revenue': '销售额',
   'measure.gross_profit': '毛利',
   'measure.quantity': '销量',

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const CSV = [
+  '订单日期,客户编号,客户名称,销售额',
+  '2024-05-01,K1,甲公司,600',
+  '2024-05-02,K2,乙公司,400',
+].join('\n');
+
+describe('persistence on a plain-http intranet host (IndexedDB, no OPFS)', () => {
+  it('a reload restores the dropped data; "Forget this data" leaves storage empty', async () => {
+    const { page, context, errors } = await h.open();
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await waitForIdle(page);
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV),
+    });
+    await page.waitForSelector('[data-testid=stored-banner]');
+    await expect(page.locator('[data-testid=stored-banner]').textContent()).resolves.toContain('mine.csv');
+
+    await page.reload();
+    await waitForIdle(page, 1);
+    await page.waitForSelector('[data-testid=stored-banner]');
+    await expect(page.locator('[data-testid=stored-banner]').textContent()).resolves.toContain('Restored');
+    await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
+      'Customer: 2 ranked',
+    );
+    expect(await page.locator('[data-testid=demo-notice]').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'persistence-restored.png'), fullPage: true });
+
+    await page.click('[data-testid=forget-data]');
+    await page.waitForSelector('[data-testid=stored-banner]', { state: 'detached' });
+    const left = await page.evaluate(async () => ({
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+      keys: Object.keys(localStorage).filter((k) => k.startsWith('sales-workbench.')),
+    }));
+    expect(left).toEqual({ dbs: [], keys: [] });
+
+    // A fresh page in the same browser profile finds nothing to restore.
+    const again = await context.newPage();
+    await again.goto(h.server.url);
+    await waitForIdle(again, 0);
+    expect(await again.locator('[data-testid=stored-banner]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
