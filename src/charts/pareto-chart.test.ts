@@ -14,7 +14,14 @@ const bars: ParetoBar[] = [
 const options = {
   width: 640,
   thresholds: [0.8, 0.95],
-  labels: { value: 'Revenue', cumShare: 'Cumulative share', rank: 'Rank', entity: 'Customer', class: 'Class', threshold: (p: string) => `${p} line` },
+  labels: {
+    value: 'Revenue',
+    cumShare: 'Cumulative share',
+    rank: 'Rank',
+    entity: 'Customer',
+    class: 'Class',
+    threshold: (p: string) => `${p} line`,
+  },
   formatValue: (v: number) => String(v),
   formatPct: (v: number) => `${Math.round(v * 100)}%`,
   ariaLabel: 'Pareto chart',
@@ -31,7 +38,13 @@ describe('paretoChart', () => {
     const chart = paretoChart(bars, { ...options, document: testDocument() });
     const rects = [...chart.querySelectorAll('g[aria-label="bar"] rect')];
     expect(rects).toHaveLength(5);
-    expect(rects.map((r) => r.getAttribute('fill'))).toEqual(['#0072B2', '#0072B2', '#E69F00', '#E69F00', '#8C8C8C']);
+    expect(rects.map((r) => r.getAttribute('fill'))).toEqual([
+      '#0072B2',
+      '#0072B2',
+      '#E69F00',
+      '#E69F00',
+      '#8C8C8C',
+    ]);
     expect(chart.querySelectorAll('g[aria-label="rule"] line').length).toBeGreaterThanOrEqual(3);
     expect(chart.textContent).toContain('80% line');
     expect(chart.textContent).toContain('95% line');

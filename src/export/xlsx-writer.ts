@@ -3,13 +3,15 @@ import { defuseFormula, type ExportValue } from './csv';
 
 function xmlEscape(s: string): string {
   // Control characters other than tab/newline are not allowed in XML 1.0.
-  return s
-    // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+  );
 }
 
 function colName(i: number): string {

@@ -42,7 +42,14 @@ export const CANONICAL: Record<TableKind, RoleSpec[]> = {
     num('gross_profit'),
     num('discount'),
   ],
-  plan: [{ role: 'period', type: 'month' }, text('customer_id'), text('product_id'), text('category'), num('plan_quantity'), num('plan_revenue')],
+  plan: [
+    { role: 'period', type: 'month' },
+    text('customer_id'),
+    text('product_id'),
+    text('category'),
+    num('plan_quantity'),
+    num('plan_revenue'),
+  ],
   inventory: [
     { role: 'period', type: 'month' },
     text('product_id'),
@@ -60,7 +67,14 @@ export const CANONICAL: Record<TableKind, RoleSpec[]> = {
     num('days_overdue'),
     { role: 'due_date', type: 'date' },
   ],
-  customers: [text('customer_id'), text('customer_name'), text('customer_type'), text('region'), num('credit_limit'), num('cost_to_serve')],
+  customers: [
+    text('customer_id'),
+    text('customer_name'),
+    text('customer_type'),
+    text('region'),
+    num('credit_limit'),
+    num('cost_to_serve'),
+  ],
 };
 
 /**

@@ -16,7 +16,16 @@ export function numberExpr(col: string): string {
   END`;
 }
 
-const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d', '%Y%m%d', '%Y年%m月%d日', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S'];
+const DATE_FORMATS = [
+  '%Y-%m-%d',
+  '%Y/%m/%d',
+  '%Y.%m.%d',
+  '%Y%m%d',
+  '%Y年%m月%d日',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%d %H:%M',
+  '%Y/%m/%d %H:%M:%S',
+];
 
 /** A calendar date from the common unambiguous forms; NULL when none parses. */
 export function dateExpr(col: string): string {
@@ -29,7 +38,9 @@ export function monthExpr(col: string): string {
   const t = `trim(${col})`;
   return `CAST(date_trunc('month', coalesce(
     try_strptime(${t}, '%Y-%m'), try_strptime(${t}, '%Y/%m'), try_strptime(${t}, '%Y年%m月'), try_strptime(${t}, '%Y%m'),
-    ${dateExpr(col).replace(/^CAST\(|AS DATE\)$/g, '').replace(/^coalesce/, 'coalesce')}
+    ${dateExpr(col)
+      .replace(/^CAST\(|AS DATE\)$/g, '')
+      .replace(/^coalesce/, 'coalesce')}
   )) AS DATE)`;
 }
 

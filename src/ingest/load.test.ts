@@ -27,12 +27,26 @@ describe('ingest v0', () => {
     const plan = await inspectFile(file(csv));
     expect(plan.kind).toBe('sales');
     expect(plan.headerLine).toBe(1);
-    expect(plan.columns.map((c) => c.role)).toEqual(['order_date', 'customer_id', 'customer_name', 'revenue', 'quantity']);
+    expect(plan.columns.map((c) => c.role)).toEqual([
+      'order_date',
+      'customer_id',
+      'customer_name',
+      'revenue',
+      'quantity',
+    ]);
     const [report] = await loadFiles(db, [plan]);
     expect(report).toMatchObject({ rowsRead: 4, rowsLoaded: 2, rowsRejected: 1, summaryRows: 1 });
-    expect(report.rejects).toEqual([{ line: 5, reason: 'bad_date', cells: ['not a date', 'C003', '丙公司', '5', '1'] }]);
-    expect(report.totals.find((t) => t.role === 'revenue')).toEqual({ role: 'revenue', read: 1234.5 - 100 + 5 + 1139.5, loaded: 1134.5 });
-    const rows = await db.rows('SELECT customer_id, revenue, quantity, strftime(order_date, \'%Y-%m-%d\') AS d, source_row FROM sales ORDER BY source_row');
+    expect(report.rejects).toEqual([
+      { line: 5, reason: 'bad_date', cells: ['not a date', 'C003', '丙公司', '5', '1'] },
+    ]);
+    expect(report.totals.find((t) => t.role === 'revenue')).toEqual({
+      role: 'revenue',
+      read: 1234.5 - 100 + 5 + 1139.5,
+      loaded: 1134.5,
+    });
+    const rows = await db.rows(
+      "SELECT customer_id, revenue, quantity, strftime(order_date, '%Y-%m-%d') AS d, source_row FROM sales ORDER BY source_row",
+    );
     expect(rows).toEqual([
       { customer_id: 'C001', revenue: 1234.5, quantity: 10, d: '2024-03-05', source_row: 3 },
       { customer_id: 'C002', revenue: -100, quantity: -1, d: '2024-03-06', source_row: 4 },
@@ -40,7 +54,8 @@ describe('ingest v0', () => {
   });
 
   it('derives revenue from quantity × unit price (Online Retail shape)', async () => {
-    const csv = 'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,85123A,6,2010-12-01 08:26:00,2.55,17850.0\n';
+    const csv =
+      'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,85123A,6,2010-12-01 08:26:00,2.55,17850.0\n';
     const plan = await inspectFile(file(csv));
     expect(plan.missing).toEqual([]);
     await loadFiles(db, [plan]);

@@ -21,7 +21,10 @@ export async function inspectFile(file: InputFile): Promise<FilePlan> {
     let role = roleForHeader(header);
     if (role && seen.has(role)) role = null; // the first column naming a role wins
     if (role) seen.add(role);
-    const samples = s.rows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '').slice(0, 5);
+    const samples = s.rows
+      .map((r) => (r[index] ?? '').trim())
+      .filter((v) => v !== '')
+      .slice(0, 5);
     return { index, header, samples, role };
   });
   const kind = guessKind(seen);
@@ -38,7 +41,10 @@ export async function inspectFile(file: InputFile): Promise<FilePlan> {
 
 /** Physical line index of the header (blank and title lines above it count). */
 function physicalHeaderLine(bytes: Uint8Array, header: string[], delimiter: string): number {
-  const lines = new TextDecoder().decode(bytes.subarray(0, 64 * 1024)).replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = new TextDecoder()
+    .decode(bytes.subarray(0, 64 * 1024))
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/);
   for (let i = 0; i < Math.min(lines.length, 50); i++) {
     const cells = Papa.parse<string[]>(lines[i], { delimiter }).data[0] ?? [];
     if (cells.length === header.length && cells.every((c, j) => c.trim() === header[j])) return i;
@@ -71,7 +77,9 @@ export async function loadFiles(db: Engine, plans: FilePlan[]): Promise<LoadRepo
 }
 
 async function createStage(db: Engine, kind: TableKind): Promise<void> {
-  const defs = CANONICAL[kind].map((c) => `${c.role} ${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'}`);
+  const defs = CANONICAL[kind].map(
+    (c) => `${c.role} ${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'}`,
+  );
   await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
   await db.exec(`CREATE TABLE ${stage(kind)} (${defs.join(', ')}, source_file VARCHAR, source_row BIGINT)`);
 }
@@ -125,7 +133,10 @@ async function transform(db: Engine, plan: FilePlan, raw: string): Promise<LoadR
   // A summary row names itself in some cell (often the first); any column may carry the word.
   const summaryTest = plan.columns.length
     ? plan.columns
-        .map((c) => `lower(regexp_replace(coalesce(c${c.index}, ''), '[\\s:：]', '', 'g')) IN (${SUMMARY_WORDS.map(sqlString).join(', ')})`)
+        .map(
+          (c) =>
+            `lower(regexp_replace(coalesce(c${c.index}, ''), '[\\s:：]', '', 'g')) IN (${SUMMARY_WORDS.map(sqlString).join(', ')})`,
+        )
         .join(' OR ')
     : 'FALSE';
   const required = requiredChecks(plan.kind, exprs);
@@ -145,9 +156,17 @@ async function transform(db: Engine, plan: FilePlan, raw: string): Promise<LoadR
     const [counts] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
         count(*) FILTER (WHERE _summary) AS summary,
         count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
-        ${numeric.map((r) => `coalesce(sum(${r}), 0) AS "read_${r}", coalesce(sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL), 0) AS "loaded_${r}"`).concat(['0 AS _z']).join(', ')}
+        ${numeric
+          .map(
+            (r) =>
+              `coalesce(sum(${r}), 0) AS "read_${r}", coalesce(sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL), 0) AS "loaded_${r}"`,
+          )
+          .concat(['0 AS _z'])
+          .join(', ')}
       FROM ${raw}_t`);
-    const rejectRows = await db.rows<Record<string, string | number | null>>(`SELECT r.*, t._reject FROM ${raw}_t t JOIN ${raw} r USING (_rec)
+    const rejectRows = await db.rows<
+      Record<string, string | number | null>
+    >(`SELECT r.*, t._reject FROM ${raw}_t t JOIN ${raw} r USING (_rec)
       WHERE NOT t._summary AND t._reject IS NOT NULL ORDER BY _rec LIMIT 1000`);
     const rejects: RejectedRow[] = rejectRows.map((r) => ({
       line: Number(r._rec) + firstLine - 1,
@@ -164,7 +183,11 @@ async function transform(db: Engine, plan: FilePlan, raw: string): Promise<LoadR
       rowsRejected: counts.rejected,
       summaryRows: counts.summary,
       rejects,
-      totals: numeric.map((role) => ({ role, read: counts[`read_${role}`], loaded: counts[`loaded_${role}`] })),
+      totals: numeric.map((role) => ({
+        role,
+        read: counts[`read_${role}`],
+        loaded: counts[`loaded_${role}`],
+      })),
       notes: [],
     };
   } finally {
