@@ -1,4 +1,4 @@
-import { Random } from './random';
+import type { Random } from './random';
 
 /** The 24 calendar months of the demo, 2024-01 … 2025-12. */
 export const MONTHS = Array.from(
