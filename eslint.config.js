@@ -18,6 +18,7 @@ export default ts.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.worker } } },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
