@@ -12,6 +12,12 @@ export interface Line {
   cost: number;
 }
 
+/** Days in month m (0-based from 2024-01). */
+function daysIn(m: number): number {
+  const y = 2024 + Math.floor(m / 12);
+  return new Date(Date.UTC(y, (m % 12) + 1, 0)).getUTCDate();
+}
+
 function isActive(c: Customer, m: number): boolean {
   return m >= c.start && m <= c.stop && !c.quiet.has(m);
 }
@@ -39,7 +45,7 @@ export function makeSales(r: Random, customers: Customer[], products: Product[])
       );
       for (let o = 0; o < orders; o++) {
         orderNo++;
-        const day = r.int(1, 28);
+        const day = r.int(1, daysIn(m));
         const date = `${MONTHS[m]}-${String(day).padStart(2, '0')}`;
         const order = `SO${MONTHS[m].replace('-', '')}${String(orderNo).padStart(6, '0')}`;
         const nLines = r.int(1, 4);
@@ -71,7 +77,7 @@ export function makeSales(r: Random, customers: Customer[], products: Product[])
       const qty = -Math.max(1, Math.round(b.qty * (0.2 + r.next() * 0.8)));
       lines.push({
         ...b,
-        date: `${MONTHS[m]}-${String(r.int(1, 28)).padStart(2, '0')}`,
+        date: `${MONTHS[m]}-${String(r.int(1, daysIn(m))).padStart(2, '0')}`,
         order: `RT${MONTHS[m].replace('-', '')}${String(orderNo).padStart(6, '0')}`,
         qty,
       });
