@@ -95,3 +95,51 @@ export async function hasTable(db: Engine, name: string): Promise<boolean> {
   const rows = await db.rows(`SELECT 1 AS x FROM duckdb_tables() WHERE table_name = ${sqlString(name)}`);
   return rows.length > 0;
 }
+
+/** What the loaded data can support (a column that is all NULL counts as unknown). */
+export interface Caps {
+  /** Cost (hence gross profit) is known. */
+  cost: boolean;
+  quantity: boolean;
+  product: boolean;
+  orderId: boolean;
+  plan: boolean;
+  inventory: boolean;
+  receivables: boolean;
+  customers: boolean;
+}
+
+/** Inspect the loaded tables once per analysis run. */
+export async function datasetCaps(db: Engine): Promise<Caps> {
+  const tables = new Set(
+    (await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t),
+  );
+  const [r] = tables.has('sales')
+    ? await db.rows<{ cost: boolean; quantity: boolean; product: boolean; orderId: boolean }>(
+        `SELECT count(gross_profit) > 0 AS cost, count(quantity) > 0 AS quantity,
+                count(product_id) > 0 AS product, count(order_id) > 0 AS "orderId" FROM sales`,
+      )
+    : [{ cost: false, quantity: false, product: false, orderId: false }];
+  return {
+    ...r,
+    plan: tables.has('plan'),
+    inventory: tables.has('inventory'),
+    receivables: tables.has('receivables'),
+    customers: tables.has('customers'),
+  };
+}
+
+/** Same calendar day `months` months later (negative: earlier), clamped to the month's end. */
+export function shiftDate(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const idx = y * 12 + (m - 1) + months;
+  const yy = Math.floor(idx / 12);
+  const mm = (idx % 12) + 1;
+  const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Format a DATE returned by DuckDB (epoch ms) as `YYYY-MM`. */
+export function isoMonth(ms: number): string {
+  return isoDate(ms).slice(0, 7);
+}

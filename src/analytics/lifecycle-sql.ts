@@ -1,0 +1,130 @@
+import { sqlDate, sqlNumber } from '../engine/sql';
+import { EPS, filterSql } from './common';
+import type { Filters, Params } from './params';
+
+/** Lifecycle stages of analytics.md §5 (lower-case English keys). */
+export const STAGES = [
+  'potential',
+  'new',
+  'growth',
+  'stable',
+  'decline',
+  'problem',
+  'no_value',
+  'lost',
+] as const;
+/** One stage key. */
+export type Stage = (typeof STAGES)[number];
+
+/** Inputs of the lifecycle classification SQL. */
+export interface LifecycleSqlParams {
+  /** Rows up to this date count; the month of `cut` is partial when `cut` is not a month end. */
+  cut: string;
+  filters: Filters;
+  rules: Params['lifecycle'];
+  /** Gross profit is known (else trailing revenue decides no_value). */
+  hasCost: boolean;
+  /** A receivables table is loaded (rule 2 applies). */
+  hasReceivables: boolean;
+}
+
+/**
+ * SQL classifying every customer at every month end up to M(cut) (the row of M(cut) is the
+ * classification as of `cut` itself). One row per (customer, month) from the customer's first
+ * sales row on: a dense monthly series, rolled with window functions, then the first matching
+ * rule of §5.
+ */
+export function buildLifecycleSql(p: LifecycleSqlParams): string {
+  const w = p.rules.window_months;
+  const cut = sqlDate(p.cut);
+  const problem = p.hasReceivables ? `coalesce(flag.problem, FALSE)` : 'FALSE';
+  const receivablesCtes = p.hasReceivables
+    ? `,
+receivable_rows AS (
+  SELECT customer_id, as_of_date,
+         coalesce(overdue_amount, 0) AS overdue_amount,
+         coalesce(days_overdue, CASE WHEN due_date IS NOT NULL THEN datediff('day', due_date, as_of_date) END) AS days
+  FROM receivables
+  WHERE customer_id IS NOT NULL AND as_of_date IS NOT NULL
+),
+snapshots AS (
+  SELECT DISTINCT as_of_date FROM receivable_rows
+),
+problem_flags AS (
+  SELECT customer_id, as_of_date,
+         bool_or(overdue_amount > ${EPS} AND days > ${sqlNumber(p.rules.overdue_days)} + ${EPS}) AS problem,
+         max(days) FILTER (WHERE overdue_amount > ${EPS}) AS days,
+         sum(overdue_amount) AS overdue
+  FROM receivable_rows
+  GROUP BY ALL
+)`
+    : '';
+  const snapshotJoin = p.hasReceivables
+    ? `ASOF LEFT JOIN snapshots snap ON r.effective >= snap.as_of_date
+  LEFT JOIN problem_flags flag ON flag.customer_id = r.customer_id AND flag.as_of_date = snap.as_of_date`
+    : '';
+  return `WITH base AS (
+  SELECT customer_id, order_date, revenue, gross_profit
+  FROM sales
+  WHERE order_date <= ${cut} AND customer_id IS NOT NULL AND ${filterSql(p.filters)}
+),
+monthly AS (
+  SELECT customer_id, CAST(date_trunc('month', order_date) AS DATE) AS m,
+         sum(revenue) AS rev, sum(gross_profit) AS gp
+  FROM base
+  GROUP BY ALL
+),
+first_rows AS (
+  SELECT customer_id, min(m) AS m0 FROM monthly GROUP BY ALL
+),
+months AS (
+  SELECT CAST(unnest(generate_series((SELECT min(m) FROM monthly), CAST(date_trunc('month', ${cut}) AS DATE), INTERVAL 1 MONTH)) AS DATE) AS m
+),
+series AS (
+  SELECT f.customer_id, mo.m, coalesce(x.rev, 0) AS rev, coalesce(x.gp, 0) AS gp
+  FROM first_rows f
+  JOIN months mo ON mo.m >= f.m0
+  LEFT JOIN monthly x ON x.customer_id = f.customer_id AND x.m = mo.m
+),
+rolled AS (
+  SELECT customer_id, m,
+         CASE WHEN m = CAST(date_trunc('month', ${cut}) AS DATE) THEN ${cut} ELSE last_day(m) END AS effective,
+         sum(rev) OVER (PARTITION BY customer_id ORDER BY m ROWS BETWEEN ${w - 1} PRECEDING AND CURRENT ROW) AS cur,
+         coalesce(sum(rev) OVER (PARTITION BY customer_id ORDER BY m ROWS BETWEEN ${2 * w - 1} PRECEDING AND ${w} PRECEDING), 0) AS prev,
+         sum(${p.hasCost ? 'gp' : 'rev'}) OVER (PARTITION BY customer_id ORDER BY m ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS trailing_value,
+         min(CASE WHEN rev > ${EPS} THEN m END) OVER (PARTITION BY customer_id ORDER BY m ROWS UNBOUNDED PRECEDING) AS first_m,
+         max(CASE WHEN rev > ${EPS} THEN m END) OVER (PARTITION BY customer_id ORDER BY m ROWS UNBOUNDED PRECEDING) AS last_m
+  FROM series
+)${receivablesCtes},
+flagged AS (
+  SELECT r.*, ${problem} AS problem${p.hasReceivables ? ', flag.days AS overdue_days, flag.overdue AS overdue_amount' : ', NULL::DOUBLE AS overdue_days, NULL::DOUBLE AS overdue_amount'}
+  FROM rolled r
+  ${snapshotJoin}
+),
+staged AS (
+  SELECT *,
+         CASE WHEN prev > ${EPS} THEN (cur - prev) / prev END AS change,
+         CASE
+           WHEN last_m IS NULL THEN 'lost'
+           WHEN datediff('month', last_m, m) >= ${sqlNumber(p.rules.lost_months)} THEN 'lost'
+           WHEN problem THEN 'problem'
+           WHEN trailing_value <= ${EPS} THEN 'no_value'
+           WHEN datediff('month', first_m, m) < ${sqlNumber(p.rules.new_months)} THEN 'new'
+           WHEN prev <= ${EPS} THEN CASE WHEN cur > ${EPS} THEN 'growth' ELSE 'decline' END
+           WHEN (cur - prev) / prev >= ${sqlNumber(p.rules.growth_threshold)} - ${EPS} THEN 'growth'
+           WHEN (cur - prev) / prev <= ${sqlNumber(p.rules.decline_threshold)} + ${EPS} THEN 'decline'
+           ELSE 'stable'
+         END AS stage,
+         CASE
+           WHEN last_m IS NULL THEN 'no_revenue'
+           WHEN datediff('month', last_m, m) >= ${sqlNumber(p.rules.lost_months)} THEN 'lost'
+           WHEN problem THEN 'problem'
+           WHEN trailing_value <= ${EPS} THEN 'no_value'
+           WHEN datediff('month', first_m, m) < ${sqlNumber(p.rules.new_months)} THEN 'new'
+           ELSE 'window'
+         END AS rule
+  FROM flagged
+)
+SELECT customer_id, m, effective, stage, rule, first_m, last_m, cur, prev, change, trailing_value, overdue_days, overdue_amount
+FROM staged`;
+}
