@@ -143,3 +143,36 @@ export function shiftDate(date: string, months: number): string {
 export function isoMonth(ms: number): string {
   return isoDate(ms).slice(0, 7);
 }
+
+/** Compare two strings by Unicode code point (JS `<` compares UTF-16 units, which differs for astral characters). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const cx = x.value.codePointAt(0)!;
+    const cy = y.value.codePointAt(0)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
+
+/** round_half_up(x) = floor(x + 0.5) (analytics.md §0). */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5);
+}
+
+/** Last day of the month of `date` (YYYY-MM-DD). */
+export function monthEnd(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return `${date.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The day before a date (calendar arithmetic, no local time). */
+export function dayBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}

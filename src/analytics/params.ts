@@ -39,6 +39,12 @@ export interface Params {
   /** KPI scorecard parameters (§6). */
   kpi: {
     weights: [number, number, number, number];
+    /** Scoring period: `analysis` (the analysis period), a year `2025` or a quarter `2025-Q3`. */
+    period: string;
+    /** Period the tiers are compared with: `previous` (same length, just before), `none`, a year or a quarter. */
+    compare: string;
+    /** Score each customer × category (分品种) instead of each customer. */
+    by_category: boolean;
     tier_share: number;
     missed_months_limit: number;
     credit_b: number;
@@ -69,6 +75,9 @@ export function defaultParams(): Params {
     },
     kpi: {
       weights: [30, 30, 20, 20],
+      period: 'analysis',
+      compare: 'previous',
+      by_category: false,
       tier_share: 0.2,
       missed_months_limit: 3,
       credit_b: 1.0,
@@ -122,6 +131,19 @@ const oneOf =
     return v;
   };
 
+const periodSpec =
+  (...words: string[]): Check =>
+  (v, key) => {
+    if (typeof v !== 'string' || !(words.includes(v) || /^\d{4}$/.test(v) || /^\d{4}-Q[1-4]$/.test(v)))
+      throw new ParamError(key, `must be ${words.join(', ')}, a year (2025) or a quarter (2025-Q3)`);
+    return v;
+  };
+
+const boolean: Check = (v, key) => {
+  if (typeof v !== 'boolean') throw new ParamError(key, 'must be true or false');
+  return v;
+};
+
 const dateOrNull: Check = (v, key) => {
   if (v === null) return null;
   if (typeof v !== 'string' || !isCalendarDate(v)) throw new ParamError(key, 'must be a date YYYY-MM-DD');
@@ -160,6 +182,9 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
   },
   kpi: {
     weights,
+    period: periodSpec('analysis'),
+    compare: periodSpec('previous', 'none'),
+    by_category: boolean,
     tier_share: number(0, 0.5),
     missed_months_limit: number(1, 120, true),
     credit_b: number(0, 1000),

@@ -67,6 +67,8 @@ function typedValue(defaultValue: unknown, raw: string[], key: string): unknown 
   if (key === 'kpi.weights') return raw[0].split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
   if (Array.isArray(defaultValue)) return raw.filter((x) => x !== '');
   if (typeof defaultValue === 'number') return raw[0].trim() === '' ? NaN : Number(raw[0]);
+  if (typeof defaultValue === 'boolean')
+    return raw[0] === 'true' ? true : raw[0] === 'false' ? false : raw[0];
   if (defaultValue === null) return raw[0] === '' ? null : raw[0];
   return raw[0];
 }

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { averageRankScores, effectiveWeights, scoreAndTier, type KpiMetrics } from './kpi-score';
+
+const m = (id: string, r: KpiMetrics['r'], revenue = 0, missed: string[] = []): KpiMetrics => ({
+  customerId: id,
+  category: null,
+  revenue,
+  r,
+  missedMonths: missed,
+});
+
+describe('average-rank normalisation', () => {
+  it('averages ties and maps to [0, 1]; null → 0', () => {
+    // Values 5, 1, 3, 3, null: ranks 4, 1, 2.5, 2.5 among n = 4 → s = 3/3, 0/3, 1.5/3, 1.5/3.
+    expect(averageRankScores([5, 1, 3, 3, null])).toEqual([1, 0, 0.5, 0.5, 0]);
+  });
+  it('gives 1 for a single value and 0.5 for all tied', () => {
+    expect(averageRankScores([null, 7])).toEqual([0, 1]);
+    expect(averageRankScores([2, 2, 2])).toEqual([0.5, 0.5, 0.5]);
+  });
+});
+
+describe('weights', () => {
+  it('rescales the remaining weights to 100 when a metric is dropped', () => {
+    // Without R1 (30): 30/70, 20/70, 20/70 of 100.
+    const w = effectiveWeights([30, 30, 20, 20], [false, true, true, true]);
+    expect(w[0]).toBe(0);
+    expect(w[1]).toBeCloseTo(300 / 7, 12);
+    expect(w[2]).toBeCloseTo(200 / 7, 12);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 12);
+  });
+});
+
+describe('scoreAndTier', () => {
+  const opts = {
+    weights: [30, 30, 20, 20] as [number, number, number, number],
+    available: [true, true, true, true] as [boolean, boolean, boolean, boolean],
+    tierShare: 0.2,
+    missedLimit: 3,
+  };
+
+  it('scores a hand-worked table and tiers it 20 / 60 / 20 with forced C', () => {
+    // Five customers; s = (average rank − 1) / (n − 1) per metric among non-null values.
+    //  id  R1    R2   R3    R4
+    //  a   1.2   .4   1.1   1
+    //  b   1.0   .3   1.0   1      (3 missed-plan months)
+    //  c   .8    .1   1.0   .5
+    //  d   .5    .2   .9    .5
+    //  e   null  0    .9    .25
+    // s1 (n = 4, e is null → 0): d 0, c 1/3, b 2/3, a 1.
+    // s2 (n = 5): e 0, c .25, d .5, b .75, a 1.
+    // s3: d, e tie at .9 → ranks 1,2 → 1.5 → .125; b, c tie at 1.0 → 3.5 → .625; a 1.
+    // s4: e 0; c, d tie → 2.5 → .375; a, b tie → 4.5 → .875.
+    // total = 30 s1 + 30 s2 + 20 s3 + 20 s4:
+    //  a 30 + 30 + 20 + 17.5 = 97.5;  b 20 + 22.5 + 12.5 + 17.5 = 72.5;  c 10 + 7.5 + 12.5 + 7.5 = 37.5;
+    //  d 0 + 15 + 2.5 + 7.5 = 25;     e 0 + 0 + 2.5 + 0 = 2.5.
+    // nA = nC = round_half_up(0.2 × 5) = 1 → a A, e C, rest B; b (3 missed months) → forced C.
+    const rows = scoreAndTier(
+      [
+        m('a', [1.2, 0.4, 1.1, 1], 500),
+        m('b', [1.0, 0.3, 1.0, 1], 400, ['2024-01', '2024-02', '2024-03']),
+        m('c', [0.8, 0.1, 1.0, 0.5], 300),
+        m('d', [0.5, 0.2, 0.9, 0.5], 200),
+        m('e', [null, 0, 0.9, 0.25], 100),
+      ],
+      opts,
+    );
+    expect(rows.map((r) => [r.customerId, r.rank, r.scoreTier, r.tier, r.forcedC])).toEqual([
+      ['a', 1, 'A', 'A', false],
+      ['b', 2, 'B', 'C', true],
+      ['c', 3, 'B', 'B', false],
+      ['d', 4, 'B', 'B', false],
+      ['e', 5, 'C', 'C', false],
+    ]);
+    expect(rows.map((r) => r.total)).toEqual([97.5, 72.5, 37.5, 25, 2.5].map((v) => expect.closeTo(v, 9)));
+    expect(rows[1].s).toEqual([2 / 3, 0.75, 0.625, 0.875].map((v) => expect.closeTo(v, 12)));
+    expect(rows[1].parts[0]).toBeCloseTo(20, 9);
+  });
+
+  it('breaks total ties by revenue, then id by code point', () => {
+    const rows = scoreAndTier(
+      [
+        m('b', [null, null, null, null], 5),
+        m('a', [null, null, null, null], 5),
+        m('c', [null, null, null, null], 9),
+      ],
+      opts,
+    );
+    expect(rows.map((r) => r.customerId)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('law: tiers are round_half_up(20 %) A, the same C, the rest B before forced C; order-independent', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.option(fc.double({ min: 0, max: 2, noNaN: true })),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.integer({ min: 0, max: 1000 }),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (tuples, share) => {
+          const ents = tuples.map(([r1, r4, rev], i) =>
+            m(`c${String(i).padStart(3, '0')}`, [r1, null, null, r4], rev),
+          );
+          const o = { ...opts, tierShare: share };
+          const rows = scoreAndTier(ents, o);
+          const n = rows.length;
+          const k = Math.floor(share * n + 0.5);
+          const count = (t: string) => rows.filter((r) => r.scoreTier === t).length;
+          expect(count('A')).toBe(Math.min(k, n));
+          expect(count('C')).toBe(Math.max(0, Math.min(k, n - Math.min(k, n))));
+          expect(count('A') + count('B') + count('C')).toBe(n);
+          const shuffled = scoreAndTier([...ents].reverse(), o);
+          expect(shuffled.map((r) => [r.customerId, r.tier, r.total])).toEqual(
+            rows.map((r) => [r.customerId, r.tier, r.total]),
+          );
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});

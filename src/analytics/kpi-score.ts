@@ -1,0 +1,120 @@
+import { compareCodePoints, roundHalfUp } from './common';
+
+/** KPI tier. */
+export type Tier = 'A' | 'B' | 'C';
+
+/** Metrics of one scored entity, as the SQL returns them. */
+export interface KpiMetrics {
+  customerId: string;
+  /** Category when scoring customer × category, else null. */
+  category: string | null;
+  revenue: number;
+  /** R1 plan fulfilment, R2 volume contribution, R3 price index, R4 stability (null = not computable). */
+  r: [number | null, number | null, number | null, number | null];
+  /** Months with plan_basis > 0 and actual_basis ≤ 0, `YYYY-MM`. */
+  missedMonths: string[];
+}
+
+/** A scored entity with everything that explains its tier. */
+export interface KpiScored extends KpiMetrics {
+  /** Normalised scores s1–s4 in [0, 1] (0 for a null metric). */
+  s: [number, number, number, number];
+  /** Weighted parts K_i × s_i (rescaled weights; 0 for a dropped metric). */
+  parts: [number, number, number, number];
+  total: number;
+  rank: number;
+  /** Tier by score before the forced-C rule. */
+  scoreTier: Tier;
+  tier: Tier;
+  forcedC: boolean;
+}
+
+/** Scoring options. */
+export interface ScoreOptions {
+  /** K1–K4 as given (sum 100). */
+  weights: [number, number, number, number];
+  /** Which metrics exist for the dataset; a missing one is dropped and the weights rescaled. */
+  available: [boolean, boolean, boolean, boolean];
+  /** Share of entities in A and in C (0.2). */
+  tierShare: number;
+  /** Missed-plan months that force C (3). */
+  missedLimit: number;
+}
+
+/**
+ * Average-rank normalisation: ascending rank among non-null values with ties averaged,
+ * s = (rank − 1) / (n − 1); s = 1 when n = 1; null → 0. Ties are exact equality.
+ */
+export function averageRankScores(values: (number | null)[]): number[] {
+  const idx = values
+    .map((v, i) => [v, i] as const)
+    .filter((x): x is readonly [number, number] => x[0] !== null);
+  idx.sort((a, b) => a[0] - b[0]);
+  const out = values.map(() => 0);
+  const n = idx.length;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && idx[j + 1][0] === idx[i][0]) j++;
+    const avgRank = (i + 1 + (j + 1)) / 2;
+    for (let k = i; k <= j; k++) out[idx[k][1]] = n === 1 ? 1 : (avgRank - 1) / (n - 1);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The weights actually used: dropped metrics get 0, the rest are rescaled to sum to 100. */
+export function effectiveWeights(weights: number[], available: boolean[]): [number, number, number, number] {
+  const sum = weights.reduce((s, w, i) => s + (available[i] ? w : 0), 0);
+  return weights.map((w, i) => (available[i] && sum > 0 ? (w * 100) / sum : 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+}
+
+/** Order for tiers: total desc, revenue desc, then customer id and category by code point. */
+function compareForTier(a: KpiScored, b: KpiScored): number {
+  return (
+    b.total - a.total ||
+    b.revenue - a.revenue ||
+    compareCodePoints(a.customerId, b.customerId) ||
+    compareCodePoints(a.category ?? '', b.category ?? '')
+  );
+}
+
+/**
+ * Score, rank and tier the entities (analytics.md §6). nA = nC = round_half_up(share × n): the
+ * first nA are A, the last nC (that are not A) are C, the rest B; then an entity with at least
+ * `missedLimit` missed-plan months becomes C whatever its score. Returned in rank order.
+ */
+export function scoreAndTier(entities: KpiMetrics[], o: ScoreOptions): KpiScored[] {
+  const w = effectiveWeights(o.weights, o.available);
+  const s = [0, 1, 2, 3].map((i) => averageRankScores(entities.map((e) => (o.available[i] ? e.r[i] : null))));
+  const scored: KpiScored[] = entities.map((e, k) => {
+    const sk = [s[0][k], s[1][k], s[2][k], s[3][k]] as [number, number, number, number];
+    const parts = sk.map((x, i) => w[i] * x) as [number, number, number, number];
+    return {
+      ...e,
+      s: sk,
+      parts,
+      total: parts[0] + parts[1] + parts[2] + parts[3],
+      rank: 0,
+      scoreTier: 'B',
+      tier: 'B',
+      forcedC: false,
+    };
+  });
+  scored.sort(compareForTier);
+  const n = scored.length;
+  const nA = roundHalfUp(o.tierShare * n);
+  const nC = roundHalfUp(o.tierShare * n);
+  const firstC = Math.max(nA, n - nC);
+  scored.forEach((e, i) => {
+    e.rank = i + 1;
+    e.scoreTier = i < nA ? 'A' : i >= firstC ? 'C' : 'B';
+    e.forcedC = e.missedMonths.length >= o.missedLimit;
+    e.tier = e.forcedC ? 'C' : e.scoreTier;
+  });
+  return scored;
+}
