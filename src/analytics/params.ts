@@ -52,8 +52,8 @@ export interface Params {
   };
   /** RFM window (§7). */
   rfm: { window_months: number };
-  /** Receivables warning line (§9). */
-  receivables: { warning_share: number };
+  /** Receivables warning line (§9): outstanding ÷ base against a share; base null = trailing-12-month revenue. */
+  receivables: { warning_share: number; base: number | null };
 }
 
 /** The spec's defaults. */
@@ -84,7 +84,7 @@ export function defaultParams(): Params {
       credit_c: 0.25,
     },
     rfm: { window_months: 12 },
-    receivables: { warning_share: 0.2 },
+    receivables: { warning_share: 0.2, base: null },
   };
 }
 
@@ -191,7 +191,10 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
     credit_c: number(0, 1000),
   },
   rfm: { window_months: number(1, 120, true) },
-  receivables: { warning_share: number(0, 100) },
+  receivables: {
+    warning_share: number(0, 100),
+    base: (v, key) => (v === null ? null : number(0, Number.MAX_VALUE)(v, key)),
+  },
 };
 
 /**

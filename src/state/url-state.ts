@@ -69,7 +69,11 @@ function typedValue(defaultValue: unknown, raw: string[], key: string): unknown 
   if (typeof defaultValue === 'number') return raw[0].trim() === '' ? NaN : Number(raw[0]);
   if (typeof defaultValue === 'boolean')
     return raw[0] === 'true' ? true : raw[0] === 'false' ? false : raw[0];
-  if (defaultValue === null) return raw[0] === '' ? null : raw[0];
+  if (defaultValue === null) {
+    if (raw[0] === '') return null;
+    // Nullable numbers (receivables.base) travel as numbers.
+    return key === 'receivables.base' ? Number(raw[0]) : raw[0];
+  }
   return raw[0];
 }
 

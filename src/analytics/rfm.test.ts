@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTable, type FixtureRow } from '../../test/helpers/tables';
+import { NodeEngine } from '../engine/node';
+import { defaultParams } from './params';
+import { runRfm, segmentOf } from './rfm';
+
+let db: NodeEngine;
+beforeAll(async () => {
+  db = await NodeEngine.start();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const row = (c: string, d: string, o: string | null, rev: number, gp: number | null = null): FixtureRow => ({
+  customer_id: c,
+  order_date: d,
+  order_id: o,
+  revenue: rev,
+  gross_profit: gp,
+  cost: gp === null ? null : rev - gp,
+});
+
+describe('RFM (analytics.md §7)', () => {
+  it('segments every R×F combination as the spec lists them', () => {
+    const grid = [1, 2, 3, 4, 5].map((r) => [1, 2, 3, 4, 5].map((f) => segmentOf(r, f)));
+    expect(grid).toEqual([
+      ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+      ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+      ['about_to_sleep', 'about_to_sleep', 'need_attention', 'loyal', 'loyal'],
+      ['promising', 'potential_loyalist', 'potential_loyalist', 'loyal', 'loyal'],
+      ['new', 'potential_loyalist', 'potential_loyalist', 'champion', 'champion'],
+    ]);
+  });
+
+  it('scores a hand-worked table', async () => {
+    // T = 2024-12-31, window 2024-01-01 … T. Included (M > 0): a, b, c, d, g → n = 5.
+    //  id  R (days)  F  M      p_R = #(R > x)/5  p_F = #(F < x)/5  p_M = #(M < x)/5  scores  segment
+    //  a   0         3  300    3/5 → 4           4/5 → 5           3/5 → 4           4 5 4   loyal
+    //  b   10        2  1000   2/5 → 3           3/5 → 4           4/5 → 5           3 4 5   loyal
+    //  c   90        1  50     1/5 → 2           0   → 1           0   → 1           2 1 1   hibernating
+    //  d   305       1  150    0   → 1           0   → 1           2/5 → 3           1 1 3   hibernating (a return nets M, is no purchase)
+    //  g   0         1  100    3/5 → 4           0   → 1           1/5 → 2           4 1 2   promising (two lines, one order)
+    // e nets to 0 (left out); f bought before the window (left out).
+    await createTable(db, 'sales', [
+      row('a', '2024-12-31', 'o1', 100),
+      row('a', '2024-12-01', 'o2', 100),
+      row('a', '2024-11-01', 'o3', 100),
+      row('b', '2024-12-21', 'o4', 500),
+      row('b', '2024-06-01', 'o5', 500),
+      row('c', '2024-10-02', 'o6', 50),
+      row('d', '2024-03-01', 'o7', 200),
+      row('d', '2024-04-01', 'o8', -50),
+      row('e', '2024-01-01', 'o9', 100),
+      row('e', '2024-02-01', 'o9r', -100),
+      row('f', '2023-12-31', 'o10', 1000),
+      row('g', '2024-12-31', 'o11', 60),
+      row('g', '2024-12-31', 'o11', 40),
+    ]);
+    const r = (await runRfm(db, defaultParams()))!;
+    expect(r.windowStart).toBe('2024-01-01');
+    expect(
+      r.rows.map((x) => [
+        x.customerId,
+        x.recencyDays,
+        x.frequency,
+        x.monetary,
+        x.rScore,
+        x.fScore,
+        x.mScore,
+        x.segment,
+      ]),
+    ).toEqual([
+      ['a', 0, 3, 300, 4, 5, 4, 'loyal'],
+      ['b', 10, 2, 1000, 3, 4, 5, 'loyal'],
+      ['c', 90, 1, 50, 2, 1, 1, 'hibernating'],
+      ['d', 305, 1, 150, 1, 1, 3, 'hibernating'],
+      ['g', 0, 1, 100, 4, 1, 2, 'promising'],
+    ]);
+    expect(r.segments.find((s) => s.segment === 'loyal')).toEqual({
+      segment: 'loyal',
+      count: 2,
+      monetary: 1300,
+    });
+    expect(r.grid.find((c) => c.r === 4 && c.f === 5)).toMatchObject({ count: 1, monetary: 300 });
+  });
+
+  it('counts purchase dates without order ids and subtracts prorated cost to serve', async () => {
+    await createTable(db, 'sales', [
+      row('a', '2024-12-31', null, 100, 40),
+      row('a', '2024-12-31', null, 50, 10),
+      row('a', '2024-11-30', null, 100, 30),
+    ]);
+    await createTable(db, 'customers', [{ customer_id: 'a', cost_to_serve: 24 }]);
+    const p = defaultParams();
+    p.rfm.window_months = 6;
+    const r = (await runRfm(db, p))!;
+    expect(r.frequencyBasis).toBe('date');
+    // F = 2 purchase dates; GP 80 − cost to serve 24 × 6/12 = 68.
+    expect(r.rows[0]).toMatchObject({ frequency: 2, monetary: 250, grossProfit: 80, netValue: 68 });
+    await db.exec('DROP TABLE customers');
+  });
+});
