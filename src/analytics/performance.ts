@@ -1,0 +1,298 @@
+import type { Engine } from '../engine/types';
+import { sqlDate, sqlIdent, sqlString } from '../engine/sql';
+import {
+  datasetCaps,
+  EPS,
+  filterSql,
+  isoDate,
+  resolvePeriod,
+  shiftDate,
+  type Caps,
+  type Period,
+} from './common';
+import type { Params } from './params';
+
+/** Entities §3 reports on. */
+export type PerformanceEntity = 'customer' | 'product';
+/** Time grain of the series. */
+export type Grain = 'month' | 'quarter' | 'year';
+
+/** One entity over the period. */
+export interface PerformanceRow {
+  id: string;
+  label: string;
+  revenue: number;
+  quantity: number | null;
+  grossProfit: number | null;
+  /** gross profit / revenue; null when revenue ≤ 0 or cost unknown. */
+  marginRate: number | null;
+  /** revenue / total revenue of the period; null when the total ≤ 0. */
+  share: number | null;
+  /** By revenue desc, then id. */
+  rank: number;
+  /** Rank by margin rate desc (products: gross-margin ranking); null without a margin rate. */
+  marginRank: number | null;
+  /** Cumulative revenue share in rank order (composition). */
+  cumShare: number | null;
+  plan: number | null;
+  /** actual / plan; null when plan ≤ 0 or no plan. */
+  fulfilment: number | null;
+  lastYear: number;
+  /** (this − last) / last; null when last ≤ 0. */
+  yoy: number | null;
+}
+
+/** Company totals per bucket of the period. */
+export interface PerformanceBucket {
+  bucket: string;
+  revenue: number;
+  quantity: number | null;
+  grossProfit: number | null;
+  marginRate: number | null;
+  plan: number | null;
+  fulfilment: number | null;
+  lastYear: number;
+  yoy: number | null;
+}
+
+/** Result of §3 for one entity kind. */
+export interface PerformanceResult {
+  period: Period;
+  entity: PerformanceEntity;
+  grain: Grain;
+  /** Plan measure compared with actuals (revenue when the plan has amounts, else quantity). */
+  planBasis: 'revenue' | 'quantity' | null;
+  rows: PerformanceRow[];
+  series: PerformanceBucket[];
+  total: PerformanceBucket;
+}
+
+const BUCKET: Record<Grain | 'total', (col: string) => string> = {
+  total: () => "'total'",
+  month: (c) => `strftime(${c}, '%Y-%m')`,
+  quarter: (c) => `strftime(${c}, '%Y') || '-Q' || CAST(quarter(${c}) AS VARCHAR)`,
+  year: (c) => `strftime(${c}, '%Y')`,
+};
+
+function planSql(
+  entity: PerformanceEntity,
+  basis: 'revenue' | 'quantity',
+  start: string,
+  asOf: string,
+  params: Params,
+): string {
+  const col = basis === 'revenue' ? 'plan_revenue' : 'plan_quantity';
+  const key = entity === 'customer' ? 'customer_id' : 'product_id';
+  const filtered = filterSql(params.filters) !== 'TRUE';
+  return `SELECT ${key} AS id, period, ${col} AS planned FROM plan
+    WHERE period BETWEEN CAST(date_trunc('month', ${sqlDate(start)}) AS DATE) AND CAST(date_trunc('month', ${sqlDate(asOf)}) AS DATE)
+      AND ${key} IS NOT NULL
+      ${filtered ? `AND customer_id IN (SELECT customer_id FROM sales WHERE ${filterSql(params.filters)})` : ''}`;
+}
+
+async function planBasis(
+  db: Engine,
+  caps: Caps,
+  entity: PerformanceEntity,
+): Promise<'revenue' | 'quantity' | null> {
+  if (!caps.plan) return null;
+  const [r] = await db.rows<{ r: number; q: number; p: number }>(
+    'SELECT count(plan_revenue) AS r, count(plan_quantity) AS q, count(product_id) AS p FROM plan',
+  );
+  if (entity === 'product' && r.p === 0) return null;
+  return r.r > 0 ? 'revenue' : r.q > 0 && caps.quantity ? 'quantity' : null;
+}
+
+/** SQL: every entity with rows in the period, with last year's revenue and the plan. */
+export function buildPerformanceSql(o: {
+  entity: PerformanceEntity;
+  period: Period;
+  params: Params;
+  plan: 'revenue' | 'quantity' | null;
+}): string {
+  const key = sqlIdent(o.entity === 'customer' ? 'customer_id' : 'product_id');
+  const label = sqlIdent(o.entity === 'customer' ? 'customer_name' : 'product_name');
+  const f = filterSql(o.params.filters);
+  const lyStart = shiftDate(o.period.start, -12);
+  const lyEnd = shiftDate(o.period.asOf, -12);
+  const actual = o.plan === 'quantity' ? 'quantity' : 'revenue';
+  return `WITH this_period AS (
+  SELECT ${key} AS id, coalesce(min(${label}), ${key}) AS label, sum(revenue) AS revenue, sum(quantity) AS quantity,
+         sum(gross_profit) AS gross_profit, count(gross_profit) AS gp_rows, sum(${actual}) AS actual
+  FROM sales
+  WHERE order_date BETWEEN ${sqlDate(o.period.start)} AND ${sqlDate(o.period.asOf)} AND ${key} IS NOT NULL AND ${f}
+  GROUP BY ${key}
+),
+last_year AS (
+  SELECT ${key} AS id, sum(revenue) AS revenue
+  FROM sales
+  WHERE order_date BETWEEN ${sqlDate(lyStart)} AND ${sqlDate(lyEnd)} AND ${key} IS NOT NULL AND ${f}
+  GROUP BY ${key}
+),
+plans AS (
+  ${o.plan ? `SELECT id, sum(planned) AS planned FROM (${planSql(o.entity, o.plan, o.period.start, o.period.asOf, o.params)}) GROUP BY id` : 'SELECT NULL::VARCHAR AS id, NULL::DOUBLE AS planned WHERE FALSE'}
+),
+joined AS (
+  SELECT t.*, coalesce(ly.revenue, 0) AS last_year, pl.planned,
+         sum(t.revenue) OVER () AS total,
+         row_number() OVER (ORDER BY t.revenue DESC, t.id) AS rank
+  FROM this_period t
+  LEFT JOIN last_year ly USING (id)
+  LEFT JOIN plans pl USING (id)
+)
+SELECT id, label, revenue, quantity,
+       CASE WHEN gp_rows > 0 THEN gross_profit END AS gross_profit,
+       CASE WHEN gp_rows > 0 AND revenue > ${EPS} THEN gross_profit / revenue END AS margin_rate,
+       CASE WHEN total > ${EPS} THEN revenue / total END AS share,
+       CASE WHEN total > ${EPS} THEN sum(revenue) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING) / total END AS cum_share,
+       rank, planned,
+       CASE WHEN planned > ${EPS} THEN actual / planned END AS fulfilment,
+       last_year,
+       CASE WHEN last_year > ${EPS} THEN (revenue - last_year) / last_year END AS yoy
+FROM joined
+ORDER BY rank`;
+}
+
+/** SQL: company totals per bucket, with last year's same bucket and the plan. */
+export function buildSeriesSql(o: {
+  grain: Grain | 'total';
+  period: Period;
+  params: Params;
+  plan: 'revenue' | 'quantity' | null;
+}): string {
+  const f = filterSql(o.params.filters);
+  const b = BUCKET[o.grain];
+  const actual = o.plan === 'quantity' ? 'quantity' : 'revenue';
+  return `WITH this_period AS (
+  SELECT ${b('order_date')} AS bucket, sum(revenue) AS revenue, sum(quantity) AS quantity,
+         sum(gross_profit) AS gross_profit, count(gross_profit) AS gp_rows, sum(${actual}) AS actual
+  FROM sales
+  WHERE order_date BETWEEN ${sqlDate(o.period.start)} AND ${sqlDate(o.period.asOf)} AND ${f}
+  GROUP BY ALL
+),
+last_year AS (
+  SELECT ${b('CAST(order_date + INTERVAL 1 YEAR AS DATE)')} AS bucket, sum(revenue) AS revenue
+  FROM sales
+  WHERE order_date BETWEEN ${sqlDate(shiftDate(o.period.start, -12))} AND ${sqlDate(shiftDate(o.period.asOf, -12))} AND ${f}
+  GROUP BY ALL
+),
+plans AS (
+  ${o.plan ? `SELECT ${b('period')} AS bucket, sum(planned) AS planned FROM (${planSql('customer', o.plan, o.period.start, o.period.asOf, o.params)}) GROUP BY ALL` : 'SELECT NULL::VARCHAR AS bucket, NULL::DOUBLE AS planned WHERE FALSE'}
+)
+SELECT t.bucket, t.revenue, t.quantity,
+       CASE WHEN t.gp_rows > 0 THEN t.gross_profit END AS gross_profit,
+       CASE WHEN t.gp_rows > 0 AND t.revenue > ${EPS} THEN t.gross_profit / t.revenue END AS margin_rate,
+       p.planned, CASE WHEN p.planned > ${EPS} THEN t.actual / p.planned END AS fulfilment,
+       coalesce(ly.revenue, 0) AS last_year,
+       CASE WHEN ly.revenue > ${EPS} THEN (t.revenue - ly.revenue) / ly.revenue END AS yoy
+FROM this_period t
+LEFT JOIN last_year ly USING (bucket)
+LEFT JOIN plans p USING (bucket)
+ORDER BY t.bucket`;
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** Run §3 for customers or products. Null without sales data. */
+export async function runPerformance(
+  db: Engine,
+  params: Params,
+  o: { entity?: PerformanceEntity; grain?: Grain } = {},
+): Promise<PerformanceResult | null> {
+  const period = await resolvePeriod(db, params);
+  if (!period) return null;
+  const caps = await datasetCaps(db);
+  const entity = o.entity ?? 'customer';
+  const grain = o.grain ?? 'month';
+  const plan = await planBasis(db, caps, entity);
+  const raw = await db.rows<Record<string, string | number | null>>(
+    buildPerformanceSql({ entity, period, params, plan }),
+  );
+  const rows: PerformanceRow[] = raw.map((r) => ({
+    id: String(r.id),
+    label: String(r.label ?? r.id),
+    revenue: Number(r.revenue),
+    quantity: caps.quantity ? num(r.quantity) : null,
+    grossProfit: num(r.gross_profit),
+    marginRate: num(r.margin_rate),
+    share: num(r.share),
+    rank: Number(r.rank),
+    marginRank: null,
+    cumShare: num(r.cum_share),
+    plan: num(r.planned),
+    fulfilment: num(r.fulfilment),
+    lastYear: Number(r.last_year),
+    yoy: num(r.yoy),
+  }));
+  [...rows]
+    .filter((r) => r.marginRate !== null)
+    .sort((a, b) => b.marginRate! - a.marginRate! || b.revenue - a.revenue || (a.id < b.id ? -1 : 1))
+    .forEach((r, i) => (r.marginRank = i + 1));
+  const bucket = (r: Record<string, string | number | null>): PerformanceBucket => ({
+    bucket: String(r.bucket),
+    revenue: Number(r.revenue),
+    quantity: caps.quantity ? num(r.quantity) : null,
+    grossProfit: num(r.gross_profit),
+    marginRate: num(r.margin_rate),
+    plan: plan ? num(r.planned) : null,
+    fulfilment: num(r.fulfilment),
+    lastYear: Number(r.last_year),
+    yoy: num(r.yoy),
+  });
+  const series = (
+    await db.rows<Record<string, string | number | null>>(buildSeriesSql({ grain, period, params, plan }))
+  ).map(bucket);
+  const [tot] = await db.rows<Record<string, string | number | null>>(
+    buildSeriesSql({ grain: 'total', period, params, plan }),
+  );
+  return {
+    period,
+    entity,
+    grain,
+    planBasis: plan,
+    rows,
+    series,
+    total: bucket(tot ?? { bucket: 'total', revenue: 0, last_year: 0 }),
+  };
+}
+
+/** A customer's monthly timeline over all data (drill-down). */
+export async function runCustomerTimeline(
+  db: Engine,
+  params: Params,
+  customerId: string,
+): Promise<
+  {
+    month: string;
+    revenue: number;
+    quantity: number | null;
+    grossProfit: number | null;
+    plan: number | null;
+  }[]
+> {
+  const caps = await datasetCaps(db);
+  const plan = await planBasis(db, caps, 'customer');
+  const id = sqlString(customerId);
+  const rows = await db.rows<{
+    m: number;
+    revenue: number;
+    quantity: number | null;
+    gp: number | null;
+    planned: number | null;
+  }>(
+    `WITH s AS (
+       SELECT CAST(date_trunc('month', order_date) AS DATE) AS m, sum(revenue) AS revenue, sum(quantity) AS quantity,
+              CASE WHEN count(gross_profit) > 0 THEN sum(gross_profit) END AS gp
+       FROM sales WHERE customer_id = ${id} AND ${filterSql(params.filters)} GROUP BY ALL),
+     p AS (${plan ? `SELECT period AS m, sum(${plan === 'revenue' ? 'plan_revenue' : 'plan_quantity'}) AS planned FROM plan WHERE customer_id = ${id} GROUP BY ALL` : 'SELECT NULL::DATE AS m, NULL::DOUBLE AS planned WHERE FALSE'})
+     SELECT coalesce(s.m, p.m) AS m, coalesce(s.revenue, 0) AS revenue, s.quantity, s.gp, p.planned
+     FROM s FULL JOIN p USING (m) ORDER BY 1`,
+  );
+  return rows.map((r) => ({
+    month: isoDate(r.m).slice(0, 7),
+    revenue: r.revenue,
+    quantity: r.quantity,
+    grossProfit: r.gp,
+    plan: r.planned,
+  }));
+}
