@@ -22,6 +22,11 @@ function isActive(c: Customer, m: number): boolean {
   return m >= c.start && m <= c.stop && !c.quiet.has(m);
 }
 
+/** The products a customer buys from (two thirds of the range, depending on the customer). */
+export function favouritesOf(c: Customer, products: Product[]): Product[] {
+  return products.filter((_, i) => (i + c.id.charCodeAt(4)) % 3 !== 0);
+}
+
 /** Expected revenue of a customer in month m (0-based), before noise. */
 export function expected(c: Customer, m: number): number {
   if (!isActive(c, m)) return 0;
@@ -34,7 +39,7 @@ export function makeSales(r: Random, customers: Customer[], products: Product[])
   let orderNo = 0;
   for (const c of customers) {
     // Each customer buys from a few favourite categories.
-    const favourites = products.filter((_, i) => (i + c.id.charCodeAt(4)) % 3 !== 0);
+    const favourites = favouritesOf(c, products);
     const bought: Line[] = [];
     for (let m = 0; m < 24; m++) {
       const target = expected(c, m) * (0.8 + r.next() * 0.4);
@@ -139,9 +144,11 @@ export function salesCsv(lines: Line[]): string {
  * ±10 % noise. Churned and quiet customers keep their plan, so they miss it (forced C).
  */
 export function planCsv(r: Random, customers: Customer[], products: Product[]): string {
-  const avgPrice = products.reduce((s, p) => s + p.price, 0) / products.length;
   const rows: (string | number)[][] = [];
   for (const c of customers) {
+    // Units per unit of revenue: lines pick favourites uniformly, so E[qty] = amount × mean(1/price).
+    const fav = favouritesOf(c, products);
+    const unitsPerYuan = fav.reduce((s, p) => s + 1 / (p.price * (1 - c.discount)), 0) / fav.length;
     for (let m = c.start; m < 24; m++) {
       const base =
         c.monthly *
@@ -150,7 +157,7 @@ export function planCsv(r: Random, customers: Customer[], products: Product[]): 
         1.1 *
         (0.9 + r.next() * 0.2);
       const amount = c.pattern === 'new' && m < c.start ? 0 : base;
-      rows.push([MONTHS[m], c.id, Math.round(amount / (avgPrice * (1 - c.discount))), money(amount)]);
+      rows.push([MONTHS[m], c.id, Math.round(amount * unitsPerYuan), money(amount)]);
     }
   }
   return csv(['月份', '客户编号', '计划销量', '计划金额'], rows);

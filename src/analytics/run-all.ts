@@ -1,0 +1,45 @@
+import type { Engine } from '../engine/types';
+import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
+import { runKpi, type KpiResult } from './kpi';
+import { runLifecycleFor, type LifecycleResult } from './lifecycle';
+import type { Params } from './params';
+import { paretoParams, runParetoFor, type ParetoResult } from './pareto';
+import { runRfmFor, type RfmResult } from './rfm';
+import { runTurnover, type TurnoverResult } from './turnover';
+
+/** Everything the result files need, computed once (the browser export and the CLI both call this). */
+export interface AllResults {
+  params: Params;
+  period: Period;
+  caps: Caps;
+  abcCustomers: ParetoResult;
+  abcProducts: ParetoResult | null;
+  turnover: TurnoverResult | null;
+  lifecycle: LifecycleResult;
+  kpi: KpiResult | null;
+  rfm: RfmResult;
+}
+
+/** Run every analysis of the result files. Null without sales data. */
+export async function runAll(
+  db: Engine,
+  params: Params,
+  onProgress?: (step: string) => void,
+): Promise<AllResults | null> {
+  const period = await resolvePeriod(db, params);
+  if (!period) return null;
+  const caps = await datasetCaps(db);
+  const step = (s: string) => onProgress?.(s);
+  step('abc');
+  const abcCustomers = await runParetoFor(db, paretoParams(params, period, 'customer'));
+  const abcProducts = caps.product ? await runParetoFor(db, paretoParams(params, period, 'product')) : null;
+  step('turnover');
+  const turnover = await runTurnover(db, params);
+  step('lifecycle');
+  const lifecycle = await runLifecycleFor(db, params, period, caps);
+  step('kpi');
+  const kpi = await runKpi(db, params);
+  step('rfm');
+  const rfm = await runRfmFor(db, params, period.asOf, caps);
+  return { params, period, caps, abcCustomers, abcProducts, turnover, lifecycle, kpi, rfm };
+}

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../analytics/params';
+import { runAll } from '../analytics/run-all';
+import { NodeEngine } from '../engine/node';
+import { fromBytes } from '../ingest/input';
+import { inspectFile, loadFiles } from '../ingest/load';
+import { resultFiles } from '../results/writer';
+import { parseArgs, UsageError } from './args';
+
+const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
+const SALES = [
+  '订单日期,订单号,客户编号,客户名称,产品编号,数量,销售额,成本',
+  '2024-01-05,O1,C1,=HYPERLINK("x"),P1,2,200,120',
+  '2024-02-05,O2,C2,乙,P1,1,100,70',
+  '2024-02-06,O3,C1,=HYPERLINK("x"),P2,1,50,10',
+  '合计,,,,,4,350,200',
+].join('\n');
+const PLAN = ['月份,客户编号,计划金额', '2024-01,C1,150', '2024-02,C1,150', '2024-02,C2,300'].join('\n');
+writeFileSync(join(dir, 'sales.csv'), SALES);
+writeFileSync(join(dir, 'plan.csv'), PLAN);
+writeFileSync(join(dir, 'params.json'), JSON.stringify({ abc: { a: 0.7 } }));
+
+function cli(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/analyze.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run analyze', () => {
+  it('parses arguments and refuses bad ones with a clear message', () => {
+    expect(parseArgs(['--sales', 'a.csv', '--sales', 'b.csv', '--out', 'o']).files).toHaveLength(2);
+    expect(() => parseArgs(['--out', 'o'])).toThrow(new UsageError('--sales FILE is required'));
+    expect(() => parseArgs(['--sales', 'a', '--out', 'o', '--as-of', '2024/1/1'])).toThrow(
+      /--as-of must be a date/,
+    );
+    expect(() => parseArgs(['--sales', 'a', '--out', 'o', '--frob'])).toThrow(/unknown argument "--frob"/);
+    expect(() => parseArgs(['--sales', '--out', 'o'])).toThrow(/--sales needs a value/);
+  });
+
+  it('prints help and exits 0; exits 2 on a bad argument, a missing file or a bad parameter', () => {
+    const help = cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run analyze');
+    expect(cli('--out', dir).code).toBe(2);
+    const missing = cli('--sales', join(dir, 'nope.csv'), '--out', join(dir, 'o'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ kpi: { weights: [50, 50, 50, 50] } }));
+    const bad = cli(
+      '--sales',
+      join(dir, 'sales.csv'),
+      '--params',
+      join(dir, 'bad.json'),
+      '--out',
+      join(dir, 'o'),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('kpi.weights: must sum to 100');
+  });
+
+  it('writes the same files as runAll + the writer (the browser export path)', async () => {
+    const out = join(dir, 'out');
+    const r = cli(
+      '--sales',
+      join(dir, 'sales.csv'),
+      '--plan',
+      join(dir, 'plan.csv'),
+      '--params',
+      join(dir, 'params.json'),
+      '--as-of',
+      '2024-02-29',
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('analysing: kpi');
+    expect(readdirSync(out).sort()).toEqual([
+      'abc_customers.csv',
+      'abc_products.csv',
+      'kpi.csv',
+      'lifecycle.csv',
+      'rfm.csv',
+      'summary.json',
+      'turnover.csv',
+    ]);
+
+    const db = await NodeEngine.start();
+    const files = [
+      fromBytes(new TextEncoder().encode(SALES), 'sales.csv'),
+      fromBytes(new TextEncoder().encode(PLAN), 'plan.csv'),
+    ];
+    const reports = await loadFiles(db, await Promise.all(files.map((f) => inspectFile(f))));
+    const all = await runAll(db, resolveParams({ abc: { a: 0.7 }, as_of: '2024-02-29' }));
+    await db.close();
+    for (const f of resultFiles(all!, reports))
+      expect(readFileSync(join(out, f.name), 'utf8'), f.name).toBe(f.content);
+
+    // Spot checks: C1 300 vs C2 100 → C1 A (cum before 0 < .7), C2 B (.75 < .95); the 合计 row is set aside;
+    // the formula-like name never reaches a file unguarded (names are not in these files, ids are).
+    expect(readFileSync(join(out, 'abc_customers.csv'), 'utf8')).toBe(
+      'customer_id,value,share,cum_share,rank,class\nC1,250,0.7142857142857143,0.7142857142857143,1,A\nC2,100,0.2857142857142857,1,2,B\n',
+    );
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.inputs[0]).toMatchObject({
+      file: 'sales.csv',
+      rows_read: 4,
+      rows_loaded: 3,
+      summary_rows: 1,
+    });
+    expect(summary.parameters.abc.a).toBe(0.7);
+    // The data spans less than 12 months: the period starts on the first order date (docs/decisions.md).
+    expect(summary.parameters.period).toEqual({ start: '2024-01-05', as_of: '2024-02-29', months: 2 });
+  });
+});

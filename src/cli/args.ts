@@ -1,0 +1,79 @@
+import type { TableKind } from '../ingest/canonical';
+
+/** Parsed command line of `npm run analyze`. */
+export interface AnalyzeArgs {
+  files: { kind: TableKind; path: string }[];
+  asOf: string | null;
+  paramsFile: string | null;
+  out: string;
+  help: boolean;
+}
+
+/** A command-line mistake; the message says what to do. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] [--plan FILE] [--inventory FILE]
+                          [--receivables FILE] [--customers FILE] [--as-of YYYY-MM-DD]
+                          [--params params.json] --out DIR
+
+Reads the files with the same ingest as the browser (CSV/TSV in UTF-8, GB18030, UTF-16;
+.gz; XLSX; Parquet), runs every analysis with DuckDB-WASM under Node and writes the result
+files of outputs.md into DIR: abc_customers.csv, abc_products.csv, turnover.csv,
+lifecycle.csv, kpi.csv, rfm.csv, summary.json.
+
+  --sales FILE        sales lines (required; repeat for one file per month)
+  --plan FILE         monthly plan per customer
+  --inventory FILE    monthly inventory per product
+  --receivables FILE  receivables snapshot
+  --customers FILE    customer master
+  --as-of DATE        as-of date T (overrides "as_of" in --params)
+  --params FILE       JSON object with any parameter of the spec (see docs/analytics.md)
+  --out DIR           folder for the result files (created if missing)
+  --help              this text
+
+Exit code 0 on success, 2 for bad arguments, 1 when a file or an analysis fails.
+Progress goes to stderr.`;
+
+const KINDS: Record<string, TableKind> = {
+  '--sales': 'sales',
+  '--plan': 'plan',
+  '--inventory': 'inventory',
+  '--receivables': 'receivables',
+  '--customers': 'customers',
+};
+
+/** Parse argv (without node and the script). Throws UsageError naming the problem. */
+export function parseArgs(argv: string[]): AnalyzeArgs {
+  const out: AnalyzeArgs = { files: [], asOf: null, paramsFile: null, out: '', help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') out.help = true;
+    else if (a in KINDS) {
+      const kind = KINDS[a];
+      if (kind !== 'sales' && out.files.some((f) => f.kind === kind))
+        throw new UsageError(`${a} may be given only once`);
+      out.files.push({ kind, path: value() });
+    } else if (a === '--as-of') {
+      const v = value();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v))
+        throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${v}"`);
+      out.asOf = v;
+    } else if (a === '--params') out.paramsFile = value();
+    else if (a === '--out') out.out = value();
+    else throw new UsageError(`unknown argument "${a}" (see --help)`);
+  }
+  if (out.help) return out;
+  if (!out.files.some((f) => f.kind === 'sales')) throw new UsageError('--sales FILE is required');
+  if (!out.out) throw new UsageError('--out DIR is required');
+  return out;
+}

@@ -1,0 +1,186 @@
+import { compareCodePoints } from '../analytics/common';
+import type { AllResults } from '../analytics/run-all';
+import type { ParetoResult } from '../analytics/pareto';
+import { toCsv, type ExportValue } from '../export/csv';
+import type { LoadReport } from '../ingest/types';
+
+/** A result file: name and UTF-8 text. */
+export interface ResultFile {
+  name: string;
+  content: string;
+}
+
+function abc(r: ParetoResult | null, idColumn: string): string {
+  const rows: ExportValue[][] = (r?.rows ?? []).map((x) => [
+    x.id,
+    x.value,
+    x.share,
+    x.cumShare,
+    x.rank,
+    x.class,
+  ]);
+  return toCsv([idColumn, 'value', 'share', 'cum_share', 'rank', 'class'], rows);
+}
+
+/**
+ * The result files of outputs.md, in a fixed order, from one run of every analysis. Pure: the
+ * same inputs always give the same bytes (no timestamps), so the browser export, the CLI and the
+ * API agree to the byte.
+ */
+export function resultFiles(all: AllResults, inputs: LoadReport[]): ResultFile[] {
+  const byCategory = all.kpi?.byCategory ?? false;
+  const lifecycleRows = all.lifecycle.customers
+    .filter((c) => c.stage !== 'potential')
+    .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
+    .map((c) => [c.customerId, c.stage, c.firstMonth, c.lastMonth, c.cur, c.prev, c.change, c.trailingGp]);
+  const kpiRows = (all.kpi?.rows ?? []).map((k) => [
+    k.customerId,
+    ...(byCategory ? [k.category] : []),
+    k.revenue,
+    ...k.r,
+    ...k.s,
+    k.total,
+    k.rank,
+    k.tier,
+    k.forcedC,
+    k.missedMonths.join(';'),
+  ]);
+  const rfmRows = [...all.rfm.rows]
+    .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
+    .map((r) => [
+      r.customerId,
+      r.recencyDays,
+      r.frequency,
+      r.monetary,
+      r.rScore,
+      r.fScore,
+      r.mScore,
+      r.segment,
+    ]);
+  const turnoverRows = (all.turnover?.rows ?? []).map((t) => [
+    t.productId,
+    t.customerId,
+    t.revenue,
+    t.grossProfit,
+    t.marginRate,
+    t.avgInventory,
+    t.turnover,
+    t.crossRatio,
+    t.salesShare,
+    t.contribution,
+    t.quadrant,
+  ]);
+  return [
+    { name: 'abc_customers.csv', content: abc(all.abcCustomers, 'customer_id') },
+    { name: 'abc_products.csv', content: abc(all.abcProducts, 'product_id') },
+    {
+      name: 'turnover.csv',
+      content: toCsv(
+        [
+          'product_id',
+          'customer_id',
+          'revenue',
+          'gross_profit',
+          'margin_rate',
+          'avg_inventory',
+          'turnover',
+          'cross_ratio',
+          'sales_share',
+          'contribution',
+          'quadrant',
+        ],
+        turnoverRows,
+      ),
+    },
+    {
+      name: 'lifecycle.csv',
+      content: toCsv(
+        ['customer_id', 'stage', 'first_month', 'last_month', 'cur', 'prev', 'change', 'trailing_gp'],
+        lifecycleRows,
+      ),
+    },
+    {
+      name: 'kpi.csv',
+      content: toCsv(
+        [
+          'customer_id',
+          ...(byCategory ? ['category'] : []),
+          'revenue',
+          'r1',
+          'r2',
+          'r3',
+          'r4',
+          's1',
+          's2',
+          's3',
+          's4',
+          'total',
+          'rank',
+          'tier',
+          'forced_c',
+          'missed_months',
+        ],
+        kpiRows,
+      ),
+    },
+    {
+      name: 'rfm.csv',
+      content: toCsv(
+        ['customer_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'segment'],
+        rfmRows,
+      ),
+    },
+    { name: 'summary.json', content: JSON.stringify(summary(all, inputs), null, 2) + '\n' },
+  ];
+}
+
+/** The summary.json object. */
+export function summary(all: AllResults, inputs: LoadReport[]): Record<string, unknown> {
+  const classes = (r: ParetoResult | null) =>
+    Object.fromEntries(
+      (r?.classes ?? []).map((c) => [c.class, { count: c.count, value: c.value, value_share: c.valueShare }]),
+    );
+  return {
+    inputs: inputs.map((r) => ({
+      file: r.file,
+      table: r.kind,
+      encoding: r.encoding,
+      rows_read: r.rowsRead,
+      rows_loaded: r.rowsLoaded,
+      rows_rejected: r.rowsRejected,
+      summary_rows: r.summaryRows,
+      totals: Object.fromEntries(r.totals.map((t) => [t.role, { read: t.read, loaded: t.loaded }])),
+    })),
+    parameters: {
+      ...all.params,
+      period: { start: all.period.start, as_of: all.period.asOf, months: all.period.months },
+    },
+    abc: { customers: classes(all.abcCustomers), products: classes(all.abcProducts) },
+    lifecycle: {
+      as_of: all.lifecycle.asOf,
+      basis: all.lifecycle.basis,
+      stages: Object.fromEntries(all.lifecycle.stages.map((s) => [s.stage, s.count])),
+    },
+    kpi: all.kpi
+      ? {
+          period: all.kpi.period,
+          plan_basis: all.kpi.planBasis,
+          weights_applied: all.kpi.appliedWeights,
+          dropped: all.kpi.dropped,
+          tiers: all.kpi.tierCounts,
+        }
+      : null,
+    rfm: {
+      window_start: all.rfm.windowStart,
+      frequency_basis: all.rfm.frequencyBasis,
+      segments: Object.fromEntries(all.rfm.segments.map((s) => [s.segment, s.count])),
+    },
+    turnover: all.turnover
+      ? {
+          stock_basis: all.turnover.stockBasis,
+          sales_basis: all.turnover.salesBasis,
+          rows: all.turnover.rows.length,
+        }
+      : null,
+  };
+}
