@@ -108,6 +108,17 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  // All analyses of the result files in Node after load (a separate process: no browser involved).
+  const nodeLine = execSync(`npx tsx bench/analyze-node.ts --rows ${ROWS}`, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .pop()!;
+  const nodeResult = JSON.parse(nodeLine) as CaseResult;
+  results.push(nodeResult);
+  console.log(JSON.stringify(nodeResult));
   console.log('\n| case | format | rows | ms | baseline ms | ratio |\n|---|---|---:|---:|---:|---:|');
   for (const r of results)
     console.log(

@@ -155,13 +155,30 @@ const entityKey = (r: { customerId: string; category: string | null }) =>
   `${r.customerId}\u0000${r.category ?? ''}`;
 
 /** Run the KPI scorecard. Returns null without sales data. */
-export async function runKpi(db: Engine, params: Params): Promise<KpiResult | null> {
+export async function runKpi(
+  db: Engine,
+  params: Params,
+  options: { compare?: boolean } = {},
+): Promise<KpiResult | null> {
   const analysis = await resolvePeriod(db, params);
   if (!analysis) return null;
-  const caps = await datasetCaps(db);
+  return runKpiFor(db, params, analysis, await datasetCaps(db), options);
+}
+
+/**
+ * Run the KPI scorecard for a resolved analysis period. `compare: false` skips scoring the
+ * comparison period (tier migration), which the result files do not need.
+ */
+export async function runKpiFor(
+  db: Engine,
+  params: Params,
+  analysis: Period,
+  caps: Caps,
+  options: { compare?: boolean } = {},
+): Promise<KpiResult> {
   const plan = await planBasis(db, caps);
   const period = scoringPeriod(params.kpi.period, analysis);
-  const cmp = comparePeriod(params.kpi.compare, period, analysis);
+  const cmp = options.compare === false ? null : comparePeriod(params.kpi.compare, period, analysis);
   const now = await scorePeriod(db, params, period, caps, plan);
   const before = cmp ? await scorePeriod(db, params, cmp, caps, plan) : null;
   const prevTier = new Map((before?.rows ?? []).map((r) => [entityKey(r), r.tier]));

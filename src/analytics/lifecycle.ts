@@ -10,10 +10,10 @@ import {
   type Caps,
   type Period,
 } from './common';
-import { buildLifecycleSql, STAGES, type Stage } from './lifecycle-sql';
+import { buildLifecycleHistorySql, buildLifecycleSql, STAGES, type Stage } from './lifecycle-sql';
 import type { Params } from './params';
 
-export { STAGES, buildLifecycleSql, type Stage } from './lifecycle-sql';
+export { STAGES, buildLifecycleHistorySql, buildLifecycleSql, type Stage } from './lifecycle-sql';
 
 /** Which rule decided a stage (the first that matched). */
 export type LifecycleRule = 'no_revenue' | 'lost' | 'problem' | 'no_value' | 'new' | 'window' | 'master_only';
@@ -59,7 +59,7 @@ export interface LifecycleResult {
   stages: { stage: Stage; count: number; revenue: number }[];
   /** Stage at T − W (rows, incl. `null` = not yet a customer) vs stage at T. */
   transitions: { from: Stage | null; to: Stage; count: number }[];
-  /** Stage counts at every month end (the last month: as of T). */
+  /** Stage counts at every month end (the last month: as of T); empty unless asked for. */
   history: { month: string; stage: Stage; count: number }[];
 }
 
@@ -79,11 +79,15 @@ type Row = {
 };
 
 /** Run the lifecycle analysis. Returns null without sales data. */
-export async function runLifecycle(db: Engine, params: Params): Promise<LifecycleResult | null> {
+export async function runLifecycle(
+  db: Engine,
+  params: Params,
+  options: { history?: boolean } = { history: true },
+): Promise<LifecycleResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
   const caps = await datasetCaps(db);
-  return runLifecycleFor(db, params, period, caps);
+  return runLifecycleFor(db, params, period, caps, options);
 }
 
 /** Run the lifecycle analysis for a resolved period. */
@@ -92,6 +96,7 @@ export async function runLifecycleFor(
   params: Params,
   period: Period,
   caps: Caps,
+  options: { history?: boolean } = {},
 ): Promise<LifecycleResult> {
   const T = period.asOf;
   const previousAsOf = shiftDate(T, -params.lifecycle.window_months);
@@ -101,17 +106,17 @@ export async function runLifecycleFor(
     hasCost: caps.cost,
     hasReceivables: caps.receivables,
   };
-  const mT = `${T.slice(0, 7)}-01`;
-  const mPrev = `${previousAsOf.slice(0, 7)}-01`;
   const atT = await db.rows<Row>(
-    `SELECT * FROM (${buildLifecycleSql({ ...common, cut: T })}) WHERE m = DATE ${sqlString(mT)} ORDER BY customer_id`,
-  );
-  const history = await db.rows<{ m: number; stage: Stage; count: number }>(
-    `SELECT m, stage, count(*) AS count FROM (${buildLifecycleSql({ ...common, cut: T })}) GROUP BY ALL ORDER BY m, stage`,
+    `SELECT * FROM (${buildLifecycleSql({ ...common, cut: T })}) ORDER BY customer_id`,
   );
   const before = await db.rows<{ customer_id: string; stage: Stage }>(
-    `SELECT customer_id, stage FROM (${buildLifecycleSql({ ...common, cut: previousAsOf })}) WHERE m = DATE ${sqlString(mPrev)}`,
+    `SELECT customer_id, stage FROM (${buildLifecycleSql({ ...common, cut: previousAsOf })})`,
   );
+  const history = options.history
+    ? await db.rows<{ m: number; stage: Stage; count: number }>(
+        `SELECT m, stage, count(*) AS count FROM (${buildLifecycleHistorySql({ ...common, cut: T })}) GROUP BY ALL ORDER BY m, stage`,
+      )
+    : [];
   const names = new Map(
     (
       await db.rows<{ id: string; name: string | null; revenue: number | null }>(

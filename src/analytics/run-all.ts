@@ -1,11 +1,11 @@
 import type { Engine } from '../engine/types';
 import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
-import { runKpi, type KpiResult } from './kpi';
+import { runKpiFor, type KpiResult } from './kpi';
 import { runLifecycleFor, type LifecycleResult } from './lifecycle';
 import type { Params } from './params';
 import { paretoParams, runParetoFor, type ParetoResult } from './pareto';
 import { runRfmFor, type RfmResult } from './rfm';
-import { runTurnover, type TurnoverResult } from './turnover';
+import { runTurnoverFor, type TurnoverResult } from './turnover';
 
 /** Everything the result files need, computed once (the browser export and the CLI both call this). */
 export interface AllResults {
@@ -16,6 +16,7 @@ export interface AllResults {
   abcProducts: ParetoResult | null;
   turnover: TurnoverResult | null;
   lifecycle: LifecycleResult;
+  /** KPI tiers (without the comparison period: migration is a page feature, not a result file). */
   kpi: KpiResult | null;
   rfm: RfmResult;
 }
@@ -34,11 +35,11 @@ export async function runAll(
   const abcCustomers = await runParetoFor(db, paretoParams(params, period, 'customer'));
   const abcProducts = caps.product ? await runParetoFor(db, paretoParams(params, period, 'product')) : null;
   step('turnover');
-  const turnover = await runTurnover(db, params);
+  const turnover = await runTurnoverFor(db, params, period, caps);
   step('lifecycle');
   const lifecycle = await runLifecycleFor(db, params, period, caps);
   step('kpi');
-  const kpi = await runKpi(db, params);
+  const kpi = await runKpiFor(db, params, period, caps, { compare: false });
   step('rfm');
   const rfm = await runRfmFor(db, params, period.asOf, caps);
   return { params, period, caps, abcCustomers, abcProducts, turnover, lifecycle, kpi, rfm };

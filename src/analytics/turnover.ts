@@ -75,7 +75,16 @@ export function salesBasisFor(
 export async function runTurnover(db: Engine, params: Params): Promise<TurnoverResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
-  const caps = await datasetCaps(db);
+  return runTurnoverFor(db, params, period, await datasetCaps(db));
+}
+
+/** Run the turnover analysis for a resolved period. Null without an inventory table. */
+export async function runTurnoverFor(
+  db: Engine,
+  params: Params,
+  period: Period,
+  caps: Caps,
+): Promise<TurnoverResult | null> {
   if (!caps.inventory) return null;
   const [shape] = await db.rows<{ cust: number; oc: number }>(
     'SELECT count(customer_id) AS cust, count(opening) + count(closing) AS oc FROM inventory',
