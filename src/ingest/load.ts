@@ -2,55 +2,49 @@ import Papa from 'papaparse';
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlString } from '../engine/sql';
 import { CANONICAL, missingRoles, type TableKind } from './canonical';
-import { dateExpr, monthExpr, numberExpr, textExpr } from './clean-sql';
-import { byteReader } from './input';
-import { guessKind, roleForHeader } from './roles';
-import { sniff } from './sniff';
-import { IngestError, type FilePlan, type InputFile, type LoadReport, type RejectedRow } from './types';
+import { isUtf8, transcodeToUtf8 } from './encoding';
+import { recordLines } from './lines';
+import { headerSignature, type MappingStore } from './mapping-memory';
+import { loadParquet, parquetInfo } from './parquet';
+import { ID_ROLES } from './roles';
+import { contentChunks, collectSource, sourceChunks } from './stream';
+import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
+import { dateSql, dayMonthSeparator, monthSql, numberSql, resolveDayMonth, textSql } from './values';
+import { chooseSheet, readWorkbook } from './xlsx';
+import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 
-const SAMPLE_BYTES = 256 * 1024;
-const SUMMARY_WORDS = ['合计', '总计', '小计', 'total', 'grandtotal', 'subtotal', 'sum'];
+export { inspectFile, applyMapping } from './plan';
 
-/** Read the top of a file and propose how to load it (encoding, delimiter, header, roles, kind). */
-export async function inspectFile(file: InputFile): Promise<FilePlan> {
-  if (file.size === 0) throw new IngestError('empty_file', { file: file.name });
-  const head = await byteReader(file)(0, Math.min(file.size, SAMPLE_BYTES));
-  const s = sniff(head, file.size > SAMPLE_BYTES);
-  const seen = new Set<string>();
-  const columns = s.header.map((header, index) => {
-    let role = roleForHeader(header);
-    if (role && seen.has(role)) role = null; // the first column naming a role wins
-    if (role) seen.add(role);
-    const samples = s.rows
-      .map((r) => (r[index] ?? '').trim())
-      .filter((v) => v !== '')
-      .slice(0, 5);
-    return { index, header, samples, role };
-  });
-  const kind = guessKind(seen);
-  return {
-    file,
-    encoding: s.encoding,
-    delimiter: s.delimiter,
-    headerLine: physicalHeaderLine(head, s.header, s.delimiter),
-    kind,
-    columns,
-    missing: missingRoles(kind, seen),
-  };
+/** Progress of a load, for the progress line. */
+export interface LoadProgress {
+  file: string;
+  phase: 'transcoding' | 'reading' | 'checking' | 'locating';
+  done?: number;
+  total?: number;
 }
 
-/** Physical line index of the header (blank and title lines above it count). */
-function physicalHeaderLine(bytes: Uint8Array, header: string[], delimiter: string): number {
-  const lines = new TextDecoder()
-    .decode(bytes.subarray(0, 64 * 1024))
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\n|\r/);
-  for (let i = 0; i < Math.min(lines.length, 50); i++) {
-    const cells = Papa.parse<string[]>(lines[i], { delimiter }).data[0] ?? [];
-    if (cells.length === header.length && cells.every((c, j) => c.trim() === header[j])) return i;
-  }
-  return 0;
+/** Options of loadFiles. */
+export interface LoadOptions {
+  onProgress?: (p: LoadProgress) => void;
+  /** Where confirmed mappings are remembered. */
+  mappings?: MappingStore;
 }
+
+const SUMMARY_WORDS = [
+  '合计',
+  '总计',
+  '小计',
+  '总和',
+  '合計',
+  'total',
+  'grandtotal',
+  'subtotal',
+  'sum',
+  'totals',
+];
+const MAX_REJECTS = 1000;
+let counter = 0;
+const uid = () => `${Date.now().toString(36)}_${(counter++).toString(36)}`;
 
 /** Staging table name for a kind while it loads (swapped in only on success). */
 const stage = (kind: TableKind) => `${kind}__stage`;
@@ -58,14 +52,29 @@ const stage = (kind: TableKind) => `${kind}__stage`;
 /**
  * Load confirmed plans into the canonical tables. All files of one kind are appended; each kind
  * present replaces the table of that kind only when every file loaded, so a failure leaves the
- * earlier data untouched.
+ * earlier data untouched. Kinds not in this load stay as they are.
  */
-export async function loadFiles(db: Engine, plans: FilePlan[]): Promise<LoadReport[]> {
+export async function loadFiles(
+  db: Engine,
+  plans: FilePlan[],
+  options: LoadOptions = {},
+): Promise<LoadReport[]> {
+  for (const plan of plans) {
+    const missing = missingRoles(plan.kind, new Set(plan.columns.flatMap((c) => (c.role ? [c.role] : []))));
+    if (missing.length) {
+      throw new IngestError('missing_roles', {
+        file: plan.file.name,
+        missing: missing.join(', '),
+        columns: plan.columns.map((c) => c.header).join(', '),
+      });
+    }
+    if (plan.sampleRows === 0) throw new IngestError('header_only', { file: plan.file.name });
+  }
   const reports: LoadReport[] = [];
   const kinds = [...new Set(plans.map((p) => p.kind))];
   try {
     for (const kind of kinds) await createStage(db, kind);
-    for (const plan of plans) reports.push(await loadOne(db, plan));
+    for (const plan of plans) reports.push(await loadOne(db, plan, options));
     for (const kind of kinds) {
       await db.exec(`DROP TABLE IF EXISTS ${kind}`);
       await db.exec(`ALTER TABLE ${stage(kind)} RENAME TO ${kind}`);
@@ -73,163 +82,393 @@ export async function loadFiles(db: Engine, plans: FilePlan[]): Promise<LoadRepo
   } finally {
     for (const kind of kinds) await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
   }
+  for (const plan of plans)
+    options.mappings?.set(headerSignature(plan.columns.map((c) => c.header)), {
+      kind: plan.kind,
+      roles: plan.columns.map((c) => c.role),
+    });
   return reports;
 }
 
+function sqlTypeOf(type: string): string {
+  return type === 'number' ? 'DOUBLE' : type === 'text' ? 'VARCHAR' : 'DATE';
+}
+
 async function createStage(db: Engine, kind: TableKind): Promise<void> {
-  const defs = CANONICAL[kind].map(
-    (c) => `${c.role} ${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'}`,
-  );
+  const defs = CANONICAL[kind].map((c) => `${c.role} ${sqlTypeOf(c.type)}`);
   await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
   await db.exec(`CREATE TABLE ${stage(kind)} (${defs.join(', ')}, source_file VARCHAR, source_row BIGINT)`);
 }
 
-async function loadOne(db: Engine, plan: FilePlan): Promise<LoadReport> {
-  if (plan.missing.length) {
-    throw new IngestError('missing_roles', {
-      file: plan.file.name,
-      missing: plan.missing.join(', '),
-      columns: plan.columns.map((c) => c.header).join(', '),
-    });
+/** Where the raw rows come from: a SQL relation with `_rec`, optionally `_line`, and c0…cN. */
+interface RawSource {
+  relation: string;
+  /** The same rows for a separate query (the CSV reader needs new reject-table names per scan). */
+  freshRelation: () => string;
+  /** Physical line / row of each record: from a `_line` column, or found by scanning the text. */
+  lines: 'column' | 'scan';
+  /** DuckDB's own reject table for the CSV reader (too many fields…), if any. */
+  rejectsTable: string | null;
+  /** Bytes DuckDB read, for the line scan. */
+  chunks: () => AsyncIterable<Uint8Array>;
+  cleanup: () => Promise<void>;
+}
+
+async function csvSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
+  const id = uid();
+  const transcode = !isUtf8(plan.encoding);
+  let name = `in_${id}.csv${plan.gzip && !transcode ? '.gz' : ''}`;
+  let source = plan.file.source;
+  if (transcode) {
+    options.onProgress?.({ file: plan.file.name, phase: 'transcoding' });
+    source = await collectSource(
+      transcodeToUtf8(contentChunks(plan.file, plan.gzip), plan.encoding),
+      db.kind === 'browser',
+    );
+    name = `in_${id}.csv`;
   }
-  const name = `in_${Math.random().toString(36).slice(2)}_${plan.file.name.replace(/[^\w.]/g, '_')}`;
-  await db.registerFile(name, plan.file.source);
-  const raw = `raw_${name.replace(/\W/g, '_')}`;
+  await db.registerFile(name, source);
+  const rejectsTable = `rej_${id}`;
+  const created: string[] = [];
   const cols = plan.columns.map((c) => `${sqlString(`c${c.index}`)}: 'VARCHAR'`).join(', ');
+  const reader = (suffix: string) => {
+    created.push(`${rejectsTable}${suffix}`, `scan_${id}${suffix}`);
+    return `read_csv(${sqlString(name)}, header = false, skip = ${plan.headerLine + 1}, delim = ${sqlString(plan.delimiter)},
+      quote = '"', escape = '"', auto_detect = false, columns = {${cols}}, null_padding = true, parallel = false,
+      max_line_size = 16777216, ${plan.gzip && !transcode ? "compression = 'gzip'," : ''}
+      store_rejects = true, rejects_table = '${rejectsTable}${suffix}', rejects_scan = 'scan_${id}${suffix}')`;
+  };
+  let fresh = 0;
+  return {
+    relation: `(SELECT row_number() OVER () AS _rec, * FROM ${reader('')})`,
+    freshRelation: () => `(SELECT * FROM ${reader(`_${++fresh}`)})`,
+    lines: 'scan',
+    rejectsTable,
+    chunks: () => (transcode ? sourceChunks(source) : contentChunks(plan.file, plan.gzip)),
+    cleanup: async () => {
+      for (const t of created) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+      await db.dropFile(name);
+    },
+  };
+}
+
+async function xlsxSource(db: Engine, plan: FilePlan): Promise<RawSource> {
+  const sheet = chooseSheet(await readWorkbook(plan.file), plan.sheet ?? undefined);
+  const rows: [string[], number][] = [];
+  sheet.rows.forEach((r, i) => {
+    if (i > plan.headerLine && r.some((c) => c.trim() !== '')) rows.push([r, i + 1]);
+  });
+  const table = `raw_${uid()}`;
+  const cols: Record<string, Vector> = {
+    _rec: vectorFromArray(
+      rows.map((_, i) => i + 1),
+      new Float64(),
+    ),
+    _line: vectorFromArray(
+      rows.map(([, line]) => line),
+      new Float64(),
+    ),
+  };
+  for (const c of plan.columns)
+    cols[`c${c.index}`] = vectorFromArray(
+      rows.map(([r]) => r[c.index] ?? null),
+      new Utf8(),
+    );
+  await db.insertArrow(table, new Table(cols), { create: true });
+  return {
+    relation: table,
+    freshRelation: () => table,
+    lines: 'column',
+    rejectsTable: null,
+    chunks: async function* () {},
+    cleanup: () => db.exec(`DROP TABLE IF EXISTS ${table}`),
+  };
+}
+
+async function parquetSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
+  const table = `raw_${uid()}`;
+  const info = await parquetInfo(plan.file);
+  await loadParquet(db, plan.file, info, table, (done, total) =>
+    options.onProgress?.({ file: plan.file.name, phase: 'reading', done, total }),
+  );
+  return {
+    relation: `(SELECT *, _rec AS _line FROM ${table})`,
+    freshRelation: () => table,
+    lines: 'column',
+    rejectsTable: null,
+    chunks: async function* () {},
+    cleanup: () => db.exec(`DROP TABLE IF EXISTS ${table}`),
+  };
+}
+
+/** Raw cell of a column as text. */
+function raw(c: ColumnPlan): string {
+  const col = sqlIdent(`c${c.index}`);
+  return c.sourceType === 'text' ? col : `CAST(${col} AS VARCHAR)`;
+}
+
+/** The cleaned value of a column for a role of a given type. */
+function cleanExpr(c: ColumnPlan, type: string, role: string): string {
+  const col = sqlIdent(`c${c.index}`);
+  if (c.sourceType === 'number') {
+    if (type === 'number') return `CAST(${col} AS DOUBLE)`;
+    if (type === 'date') return dateSql(`CAST(${col} AS VARCHAR)`, 'excel');
+    return textSql(`CAST(${col} AS VARCHAR)`, true);
+  }
+  if (c.sourceType === 'date') {
+    if (type === 'date') return `CAST(${col} AS DATE)`;
+    if (type === 'month') return `CAST(date_trunc('month', ${col}) AS DATE)`;
+    return `strftime(${col}, '%Y-%m-%d')`;
+  }
+  if (c.sourceType === 'bool') return type === 'text' ? `CAST(${col} AS VARCHAR)` : 'NULL';
+  if (type === 'number') return numberSql(col, c.numberStyle);
+  if (type === 'date') return c.dateFormat ? dateSql(col, c.dateFormat) : 'NULL::DATE';
+  if (type === 'month') return monthSql(col, c.dateFormat);
+  return textSql(col, ID_ROLES.has(role) && c.profile.floatIds);
+}
+
+/** Decide day/month order for template date columns from the whole column (one aggregate query). */
+async function decideDateOrders(
+  db: Engine,
+  plan: FilePlan,
+  relation: string,
+  report: LoadReport,
+): Promise<ColumnPlan[]> {
+  const open = plan.columns.filter((c) => c.role && c.dateFormat && dayMonthSeparator(c.dateFormat));
+  if (!open.length) return plan.columns;
+  const parts = open.map((c) => {
+    const sep = sqlString(dayMonthSeparator(c.dateFormat!)!);
+    const col = `trim(${sqlIdent(`c${c.index}`)})`;
+    return `max(TRY_CAST(split_part(${col}, ${sep}, 1) AS INTEGER)) AS "a${c.index}", max(TRY_CAST(split_part(${col}, ${sep}, 2) AS INTEGER)) AS "b${c.index}"`;
+  });
+  const [r] = await db.rows<Record<string, number | null>>(`SELECT ${parts.join(', ')} FROM ${relation}`);
+  return plan.columns.map((c) => {
+    if (!open.includes(c)) return c;
+    const a = r[`a${c.index}`] ?? 0;
+    const b = r[`b${c.index}`] ?? 0;
+    const dayFirst = a > 12 ? true : b > 12 ? false : null;
+    report.notes.push({
+      key:
+        dayFirst === null
+          ? 'note.date_order_assumed'
+          : dayFirst
+            ? 'note.date_day_first'
+            : 'note.date_month_first',
+      params: { column: c.header },
+    });
+    return { ...c, dateFormat: resolveDayMonth(c.dateFormat!, dayFirst ?? true) };
+  });
+}
+
+async function loadOne(db: Engine, plan: FilePlan, options: LoadOptions): Promise<LoadReport> {
+  options.onProgress?.({ file: plan.file.name, phase: 'reading' });
+  const report: LoadReport = {
+    file: plan.file.name,
+    kind: plan.kind,
+    format: plan.format,
+    encoding: plan.format === 'csv' ? plan.encoding : plan.format,
+    delimiter: plan.delimiter,
+    headers: plan.columns.map((c) => c.header),
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    summaryRows: 0,
+    rejects: [],
+    rejectReasons: {},
+    totals: [],
+    notes: [],
+  };
+  if (plan.duplicateHeaders.length)
+    report.notes.push({
+      key: 'note.duplicate_headers',
+      params: { columns: plan.duplicateHeaders.join(', ') },
+    });
+  if (plan.format === 'csv' && !isUtf8(plan.encoding))
+    report.notes.push({ key: 'note.transcoded', params: { encoding: plan.encoding } });
+  const src =
+    plan.format === 'csv'
+      ? await csvSource(db, plan, options)
+      : plan.format === 'xlsx'
+        ? await xlsxSource(db, plan)
+        : await parquetSource(db, plan, options);
+  const typed = `typed_${uid()}`;
   try {
-    await db.exec(`CREATE TEMP TABLE ${raw} AS
-      SELECT row_number() OVER () AS _rec, *
-      FROM read_csv(${sqlString(name)}, header = false, skip = ${plan.headerLine + 1}, delim = ${sqlString(plan.delimiter)},
-                    quote = '"', escape = '"', auto_detect = false, columns = {${cols}},
-                    null_padding = true, parallel = false, strict_mode = false)`);
-    return await transform(db, plan, raw);
+    const columns = await decideDateOrders(db, plan, src.freshRelation(), report);
+    await db.exec(`CREATE TEMP TABLE ${typed} AS ${typedSelect({ ...plan, columns }, src)}`);
+    options.onProgress?.({ file: plan.file.name, phase: 'checking' });
+    await summarise(db, plan, typed, src, report, options);
+    const spec = CANONICAL[plan.kind];
+    await db.exec(`INSERT INTO ${stage(plan.kind)}
+      SELECT ${spec.map((c) => c.role).join(', ')}, ${sqlString(plan.file.name)}, _rec
+      FROM ${typed} WHERE NOT _summary AND _reject IS NULL ORDER BY _rec`);
+    return report;
   } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${raw}`);
-    await db.dropFile(name);
+    await db.exec(`DROP TABLE IF EXISTS ${typed}`);
+    await src.cleanup();
   }
 }
 
-function roleColumn(plan: FilePlan, role: string): string | null {
-  const c = plan.columns.find((x) => x.role === role);
-  return c ? sqlIdent(`c${c.index}`) : null;
-}
-
-async function transform(db: Engine, plan: FilePlan, raw: string): Promise<LoadReport> {
+/**
+ * The SELECT that types and checks every raw row. Inner level: raw cells c0…cN next to the
+ * canonical columns and the summary flag; middle: the reject reason (from the typed values, and
+ * the raw cell to tell "missing" from "not understood"); outer: the raw row text kept only for
+ * rejected rows (for the rejects download), the raw cells dropped.
+ */
+function typedSelect(plan: FilePlan, src: RawSource): string {
   const spec = CANONICAL[plan.kind];
+  const byRole = new Map(plan.columns.filter((c) => c.role).map((c) => [c.role!, c]));
   const exprs: Record<string, string> = {};
   for (const c of spec) {
-    const col = roleColumn(plan, c.role);
-    exprs[c.role] = !col
-      ? 'NULL'
-      : c.type === 'number'
-        ? numberExpr(col)
-        : c.type === 'date'
-          ? dateExpr(col)
-          : c.type === 'month'
-            ? monthExpr(col)
-            : textExpr(col);
+    const col = byRole.get(c.role);
+    exprs[c.role] = col ? cleanExpr(col, c.type, c.role) : 'NULL';
   }
   if (plan.kind === 'sales') deriveSales(exprs);
-  // A summary row names itself in some cell (often the first); any column may carry the word.
-  const summaryTest = plan.columns.length
-    ? plan.columns
+  const rawOf = (role: string) => (byRole.has(role) ? raw(byRole.get(role)!) : 'NULL');
+  const checks = requiredChecks(plan.kind, rawOf);
+  const reject = `CASE ${checks.map(([reason, test]) => `WHEN ${test} THEN ${reason}`).join(' ')} END`;
+  // A summary row names itself in one of its first cells or in a text column.
+  const summaryCols = plan.columns.filter(
+    (c, i) =>
+      c.sourceType === 'text' && (i < 3 || (c.role && spec.find((s) => s.role === c.role)?.type === 'text')),
+  );
+  const summary = summaryCols.length
+    ? summaryCols
         .map(
           (c) =>
-            `lower(regexp_replace(coalesce(c${c.index}, ''), '[\\s:：]', '', 'g')) IN (${SUMMARY_WORDS.map(sqlString).join(', ')})`,
+            `lower(regexp_replace(coalesce(${raw(c)}, ''), '[\\s:：]', '', 'g')) IN (${SUMMARY_WORDS.map(sqlString).join(', ')})`,
         )
         .join(' OR ')
     : 'FALSE';
-  const required = requiredChecks(plan.kind, exprs);
-  const typed = `typed AS (
-    SELECT _rec, ${spec.map((c) => `${exprs[c.role]} AS ${c.role}`).join(', ')},
-           (${summaryTest}) AS _summary,
-           ${required.map(([reason, test]) => `CASE WHEN ${test} THEN ${sqlString(reason)} END`).reduce((a, b) => `coalesce(${a}, ${b})`, 'NULL')} AS _reject
-    FROM ${raw})`;
-  const fileName = sqlString(plan.file.name);
-  const firstLine = plan.headerLine + 2; // 1-based line of the first data record
-  await db.exec(`CREATE TEMP TABLE ${raw}_t AS WITH ${typed} SELECT * FROM typed`);
-  try {
-    await db.exec(`INSERT INTO ${stage(plan.kind)}
-      SELECT ${spec.map((c) => c.role).join(', ')}, ${fileName}, _rec + ${firstLine - 1}
-      FROM ${raw}_t WHERE NOT _summary AND _reject IS NULL ORDER BY _rec`);
-    const numeric = spec.filter((c) => c.type === 'number' && roleColumn(plan, c.role)).map((c) => c.role);
-    const [counts] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
-        count(*) FILTER (WHERE _summary) AS summary,
-        count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
-        ${numeric
-          .map(
-            (r) =>
-              `coalesce(sum(${r}), 0) AS "read_${r}", coalesce(sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL), 0) AS "loaded_${r}"`,
-          )
-          .concat(['0 AS _z'])
-          .join(', ')}
-      FROM ${raw}_t`);
-    const rejectRows = await db.rows<
-      Record<string, string | number | null>
-    >(`SELECT r.*, t._reject FROM ${raw}_t t JOIN ${raw} r USING (_rec)
-      WHERE NOT t._summary AND t._reject IS NOT NULL ORDER BY _rec LIMIT 1000`);
-    const rejects: RejectedRow[] = rejectRows.map((r) => ({
-      line: Number(r._rec) + firstLine - 1,
-      reason: String(r._reject),
-      cells: plan.columns.map((c) => String(r[`c${c.index}`] ?? '')),
-    }));
-    return {
-      file: plan.file.name,
-      kind: plan.kind,
-      encoding: plan.encoding,
-      delimiter: plan.delimiter,
-      rowsRead: counts.read,
-      rowsLoaded: counts.read - counts.summary - counts.rejected,
-      rowsRejected: counts.rejected,
-      summaryRows: counts.summary,
-      rejects,
-      totals: numeric.map((role) => ({
-        role,
-        read: counts[`read_${role}`],
-        loaded: counts[`loaded_${role}`],
-      })),
-      notes: [],
-    };
-  } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${raw}_t`);
-  }
+  const rawCols = plan.columns.map((c) => sqlIdent(`c${c.index}`)).join(', ');
+  const rawRow = `concat_ws(chr(31), ${plan.columns.map((c) => `coalesce(${raw(c)}, '')`).join(', ')})`;
+  return `SELECT _rec, _line, ${spec.map((c) => c.role).join(', ')}, _summary, _reject,
+       CASE WHEN NOT _summary AND _reject IS NOT NULL THEN ${rawRow} END AS _raw
+FROM (
+  SELECT *, ${reject} AS _reject
+  FROM (
+    SELECT _rec, ${src.lines === 'column' ? '_line' : 'NULL::DOUBLE AS _line'}, ${rawCols},
+           ${spec.map((c) => `${exprs[c.role]} AS ${c.role}`).join(',\n           ')},
+           coalesce(${summary}, FALSE) AS _summary
+    FROM ${src.relation}
+  )
+)`;
 }
 
 /** analytics.md §1 derivations, as SQL over the cleaned expressions. */
 function deriveSales(e: Record<string, string>): void {
   if (e.customer_id === 'NULL') e.customer_id = e.customer_name;
-  if (e.revenue === 'NULL') e.revenue = `(${e.quantity}) * (${e.unit_price})`;
-  if (e.cost === 'NULL' && e.unit_cost !== 'NULL') e.cost = `(${e.unit_cost}) * (${e.quantity})`;
-  else if (e.cost === 'NULL' && e.gross_profit !== 'NULL') e.cost = `(${e.revenue}) - (${e.gross_profit})`;
-  if (e.gross_profit === 'NULL' && e.cost !== 'NULL') e.gross_profit = `(${e.revenue}) - (${e.cost})`;
+  if (e.revenue === 'NULL') e.revenue = `((${e.quantity}) * (${e.unit_price}))`;
+  if (e.cost === 'NULL' && e.unit_cost !== 'NULL') e.cost = `((${e.unit_cost}) * (${e.quantity}))`;
+  else if (e.cost === 'NULL' && e.gross_profit !== 'NULL') e.cost = `((${e.revenue}) - (${e.gross_profit}))`;
+  if (e.gross_profit === 'NULL' && e.cost !== 'NULL') e.gross_profit = `((${e.revenue}) - (${e.cost}))`;
 }
 
-/** Row checks per kind: [reason key, SQL test that is true when the row must be rejected]. */
-function requiredChecks(kind: TableKind, e: Record<string, string>): [string, string][] {
-  const isNull = (x: string) => `(${x}) IS NULL`;
+/** Row checks per kind: [reason SQL, test SQL true when the row must be rejected], on typed columns. */
+function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [string, string][] {
+  const empty = (r: string) => `(${r} IS NULL OR trim(${r}) = '')`;
+  const reason = (what: string, r: string) =>
+    `CASE WHEN ${empty(r)} THEN 'missing_${what}' ELSE 'bad_${what}' END`;
+  const amountRaw =
+    rawOf('revenue') !== 'NULL'
+      ? rawOf('revenue')
+      : `coalesce(nullif(trim(${rawOf('quantity')}), ''), nullif(trim(${rawOf('unit_price')}), ''))`;
   switch (kind) {
     case 'sales':
       return [
-        ['bad_date', isNull(e.order_date)],
-        ['missing_customer', isNull(e.customer_id)],
-        ['bad_amount', isNull(e.revenue)],
+        [reason('date', rawOf('order_date')), 'order_date IS NULL'],
+        ["'missing_customer'", 'customer_id IS NULL'],
+        [reason('amount', amountRaw), 'revenue IS NULL'],
       ];
     case 'plan':
       return [
-        ['bad_month', isNull(e.period)],
-        ['missing_customer', isNull(e.customer_id)],
+        [reason('month', rawOf('period')), 'period IS NULL'],
+        ["'missing_customer'", 'customer_id IS NULL'],
       ];
     case 'inventory':
       return [
-        ['bad_month', isNull(e.period)],
-        ['missing_product', isNull(e.product_id)],
+        [reason('month', rawOf('period')), 'period IS NULL'],
+        ["'missing_product'", 'product_id IS NULL'],
       ];
     case 'receivables':
       return [
-        ['missing_customer', isNull(e.customer_id)],
-        ['bad_date', isNull(e.as_of_date)],
+        ["'missing_customer'", 'customer_id IS NULL'],
+        [reason('date', rawOf('as_of_date')), 'as_of_date IS NULL'],
       ];
     case 'customers':
-      return [['missing_customer', isNull(e.customer_id)]];
+      return [["'missing_customer'", 'customer_id IS NULL']];
   }
+}
+
+/** Counts, totals, reject reasons and the first rejected rows with their lines. */
+async function summarise(
+  db: Engine,
+  plan: FilePlan,
+  typed: string,
+  src: RawSource,
+  report: LoadReport,
+  options: LoadOptions,
+): Promise<void> {
+  const spec = CANONICAL[plan.kind];
+  const numeric = spec.filter((c) => c.type === 'number').map((c) => c.role);
+  const [counts] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
+      count(*) FILTER (WHERE _summary) AS summary,
+      count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
+      ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
+    FROM ${typed}`);
+  const reasons = await db.rows<{ reason: string; n: number }>(
+    `SELECT _reject AS reason, count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL GROUP BY ALL ORDER BY n DESC, reason`,
+  );
+  const sample = await db.rows<{ _rec: number; _line: number | null; _reject: string; _raw: string }>(
+    `SELECT _rec, _line, _reject, _raw FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL ORDER BY _rec LIMIT ${MAX_REJECTS}`,
+  );
+  let duck: { line: number; error_type: string; csv_line: string }[] = [];
+  if (src.rejectsTable) {
+    const exists = await db.rows(
+      `SELECT 1 FROM duckdb_tables() WHERE table_name = ${sqlString(src.rejectsTable)}`,
+    );
+    if (exists.length)
+      duck = await db.rows(`SELECT line, error_type, csv_line FROM ${src.rejectsTable} ORDER BY line`);
+  }
+  let lineOf = (r: { _rec: number; _line: number | null }) => r._line ?? r._rec;
+  if (src.lines === 'scan' && sample.length) {
+    options.onProgress?.({ file: plan.file.name, phase: 'locating' });
+    const map = await recordLines(src.chunks(), {
+      headerLine: plan.headerLine,
+      wanted: sample.map((s) => s._rec),
+      skipLines: new Set(duck.map((d) => d.line)),
+    });
+    lineOf = (r) => map.get(r._rec) ?? r._rec + plan.headerLine + 1;
+  }
+  const rejects: RejectedRow[] = sample.map((s) => ({
+    line: lineOf(s),
+    reason: s._reject,
+    cells: s._raw.split('\u001f'),
+  }));
+  for (const d of duck) {
+    const reason = /TOO MANY COLUMNS/i.test(d.error_type) ? 'too_many_columns' : 'unreadable_row';
+    rejects.push({
+      line: d.line,
+      reason,
+      cells: Papa.parse<string[]>(d.csv_line ?? '', { delimiter: plan.delimiter }).data[0] ?? [],
+    });
+  }
+  rejects.sort((a, b) => a.line - b.line);
+  report.rowsRead = counts.read + duck.length;
+  report.summaryRows = counts.summary;
+  report.rowsRejected = counts.rejected + duck.length;
+  report.rowsLoaded = counts.read - counts.summary - counts.rejected;
+  report.rejects = rejects.slice(0, MAX_REJECTS);
+  report.rejectReasons = Object.fromEntries(reasons.map((r) => [r.reason, r.n]));
+  for (const d of duck) {
+    const k = /TOO MANY COLUMNS/i.test(d.error_type) ? 'too_many_columns' : 'unreadable_row';
+    report.rejectReasons[k] = (report.rejectReasons[k] ?? 0) + 1;
+  }
+  const mapped = new Set(plan.columns.flatMap((c) => (c.role ? [c.role] : [])));
+  report.totals = numeric
+    .filter(
+      (r) =>
+        counts[`read_${r}`] !== null &&
+        (mapped.has(r) || r === 'revenue' || r === 'cost' || r === 'gross_profit'),
+    )
+    .map((role) => ({ role, read: counts[`read_${role}`] ?? 0, loaded: counts[`loaded_${role}`] ?? 0 }));
 }

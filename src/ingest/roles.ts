@@ -190,6 +190,42 @@ export function roleForHeader(header: string): string | null {
   return LOOKUP.get(normaliseHeader(header)) ?? null;
 }
 
+/**
+ * How strongly a header names its role: the position of the synonym in the role's list (0 =
+ * the role's own word). When two columns claim one role (`Country` and `Region`), the stronger
+ * name wins.
+ */
+export function synonymRank(header: string, role: string): number {
+  const n = normaliseHeader(header);
+  const i = (SYNONYMS[role] ?? []).findIndex((s) => normaliseHeader(s) === n);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** Roles whose values are dates / months / numbers (checked against the column's content). */
+export const DATE_ROLES = new Set(['order_date', 'as_of_date', 'due_date']);
+export const MONTH_ROLES = new Set(['period']);
+export const NUMBER_ROLES = new Set([
+  'quantity',
+  'unit_price',
+  'revenue',
+  'cost',
+  'unit_cost',
+  'gross_profit',
+  'discount',
+  'plan_quantity',
+  'plan_revenue',
+  'opening',
+  'closing',
+  'on_hand',
+  'outstanding',
+  'overdue_amount',
+  'days_overdue',
+  'credit_limit',
+  'cost_to_serve',
+]);
+/** Id roles whose float-written integers (`17850.0`) are normalised. */
+export const ID_ROLES = new Set(['customer_id', 'product_id', 'order_id']);
+
 /** Roles that only occur in one table kind, used to guess a file's kind from its headers. */
 const KIND_MARKERS: Record<Exclude<TableKind, 'sales'>, string[]> = {
   plan: ['plan_quantity', 'plan_revenue'],

@@ -1,5 +1,9 @@
 import type { FileSource } from '../engine/types';
 import type { TableKind } from './canonical';
+import type { Encoding } from './encoding';
+import type { SourceFormat } from './format';
+import type { SourceType } from './parquet';
+import type { ColumnProfile, DateFormat, NumberStyle } from './values';
 
 /** A file handed to the ingest (dropped, picked, fetched, or a path in the CLI). */
 export interface InputFile {
@@ -11,7 +15,7 @@ export interface InputFile {
   source: FileSource;
 }
 
-/** One column of an input file, with the role proposed for it. */
+/** One column of an input file, with the role proposed for it and how its values are read. */
 export interface ColumnPlan {
   /** 0-based position in the file. */
   index: number;
@@ -21,27 +25,47 @@ export interface ColumnPlan {
   samples: string[];
   /** Canonical role, or null to ignore the column. */
   role: string | null;
+  /** How the role was proposed: header name, content, remembered mapping, or the user. */
+  roleSource: 'header' | 'content' | 'memory' | 'user' | null;
+  /** Value type in the source (Parquet columns are typed; text files are text). */
+  sourceType: SourceType;
+  /** What the sample looks like. */
+  profile: ColumnProfile;
+  /** Decimal separator used for this column (the profile's, or the user's choice). */
+  numberStyle: NumberStyle;
+  /** Date format used for this column; a day/month template until the order is decided. */
+  dateFormat: DateFormat | null;
 }
 
 /** How a file will be read: the proposal the user confirms or edits on the mapping screen. */
 export interface FilePlan {
   file: InputFile;
-  /** Detected text encoding (`utf-8`, `gb18030`, `utf-16le`, …). */
-  encoding: string;
-  /** Field delimiter. */
+  format: SourceFormat;
+  /** The CSV is gzip-compressed (DuckDB reads it as is when the encoding is UTF-8). */
+  gzip: boolean;
+  /** Detected (or chosen) text encoding. */
+  encoding: Encoding;
+  /** Field delimiter (CSV). */
   delimiter: string;
-  /** 0-based line index of the header row (title lines above it are skipped). */
+  /** 0-based physical line (CSV) or sheet row (XLSX) of the header. */
   headerLine: number;
+  /** XLSX: the sheet read and the sheets available. */
+  sheet: string | null;
+  sheets: string[];
   /** Table kind the file holds. */
   kind: TableKind;
   columns: ColumnPlan[];
   /** Required roles not mapped (the file cannot load until this is empty). */
   missing: string[];
+  /** Headers that occur more than once (only the first can take a role). */
+  duplicateHeaders: string[];
+  /** Number of records in the sample (a header with nothing below it is refused at load). */
+  sampleRows: number;
 }
 
 /** A row that was not loaded, with the reason and where it was in the file. */
 export interface RejectedRow {
-  /** 1-based line number in the original file. */
+  /** 1-based line number in the original file (sheet row for XLSX, row number for Parquet). */
   line: number;
   /** Machine key of the reason (translated by the UI), e.g. `bad_date`, `missing_customer`. */
   reason: string;
@@ -60,19 +84,24 @@ export interface ColumnTotal {
 export interface LoadReport {
   file: string;
   kind: TableKind;
+  format: SourceFormat;
   encoding: string;
   delimiter: string;
+  /** Column headers, for the rejects file. */
+  headers: string[];
   /** Data rows found below the header (blank lines excluded). */
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
   /** Summary rows (合计, Total …) set aside. */
   summaryRows: number;
-  /** Rejected rows, first 1000. */
+  /** Rejected rows (the first 1000), with reason and line. */
   rejects: RejectedRow[];
+  /** Count per reject reason (all rejected rows). */
+  rejectReasons: Record<string, number>;
   /** Totals of the main numeric columns as read vs as loaded. */
   totals: ColumnTotal[];
-  /** Human-facing notes (message keys with params), e.g. the date order chosen. */
+  /** Facts the user should see (message keys with params), e.g. the date order chosen. */
   notes: { key: string; params?: Record<string, string | number> }[];
 }
 
@@ -87,3 +116,32 @@ export class IngestError extends Error {
     this.params = params;
   }
 }
+
+/** Every error key the ingest raises (the UI has a message for each, in both languages). */
+export const INGEST_ERROR_KEYS = [
+  'empty_file',
+  'header_only',
+  'binary_file',
+  'pdf_file',
+  'zip_file',
+  'xls_file',
+  'bad_xlsx',
+  'empty_workbook',
+  'sheet_not_found',
+  'bad_parquet',
+  'missing_roles',
+  'no_columns',
+  'too_many_columns',
+  'unreadable_csv',
+] as const;
+
+/** Every reject reason key. */
+export const REJECT_REASONS = [
+  'bad_date',
+  'bad_month',
+  'missing_customer',
+  'missing_product',
+  'bad_amount',
+  'too_many_columns',
+  'unreadable_row',
+] as const;

@@ -48,8 +48,8 @@ describe('ingest v0', () => {
       "SELECT customer_id, revenue, quantity, strftime(order_date, '%Y-%m-%d') AS d, source_row FROM sales ORDER BY source_row",
     );
     expect(rows).toEqual([
-      { customer_id: 'C001', revenue: 1234.5, quantity: 10, d: '2024-03-05', source_row: 3 },
-      { customer_id: 'C002', revenue: -100, quantity: -1, d: '2024-03-06', source_row: 4 },
+      { customer_id: 'C001', revenue: 1234.5, quantity: 10, d: '2024-03-05', source_row: 1 },
+      { customer_id: 'C002', revenue: -100, quantity: -1, d: '2024-03-06', source_row: 2 },
     ]);
   });
 

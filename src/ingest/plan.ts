@@ -1,0 +1,251 @@
+import { missingRoles, type TableKind } from './canonical';
+import { decodeSample, detectEncoding, type Encoding } from './encoding';
+import { sniffDialect, pickHeaderRow } from './dialect';
+import { detectFormat, looksBinary, type SourceFormat } from './format';
+import { byteReader } from './input';
+import { headerSignature, type MappingStore } from './mapping-memory';
+import { parquetInfo, parquetSample, type SourceType } from './parquet';
+import { DATE_ROLES, guessKind, MONTH_ROLES, NUMBER_ROLES, roleForHeader, synonymRank } from './roles';
+import { contentHead, isGzipBytes } from './stream';
+import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
+import { profileColumn } from './values';
+import { chooseSheet, readWorkbook } from './xlsx';
+
+const SAMPLE_BYTES = 512 * 1024;
+const SAMPLE_ROWS = 3000;
+const MAX_COLUMNS = 2000;
+
+/** Options of inspectFile. */
+export interface InspectOptions {
+  /** Force an encoding (the user's override). */
+  encoding?: Encoding;
+  /** XLSX sheet to read. */
+  sheet?: string;
+  /** Remembered mappings by header signature. */
+  mappings?: MappingStore;
+}
+
+/** Build the column plans of a header and the data rows below it. */
+function columnPlans(
+  header: string[],
+  rows: string[][],
+  types?: SourceType[],
+): { columns: ColumnPlan[]; duplicates: string[] } {
+  const seen = new Map<string, number>();
+  const duplicates: string[] = [];
+  const columns = header.map((h, index) => {
+    const name = h.trim() || `(${index + 1})`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count === 2) duplicates.push(name);
+    const values = rows.map((r) => r[index] ?? '');
+    const profile = profileColumn(values);
+    return {
+      index,
+      header: name,
+      samples: values
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+        .slice(0, 5),
+      role: null,
+      roleSource: null,
+      sourceType: types?.[index] ?? 'text',
+      profile,
+      numberStyle: profile.numberStyle,
+      dateFormat: profile.dateFormat,
+    } satisfies ColumnPlan;
+  });
+  return { columns, duplicates };
+}
+
+/** Whether a column's content fits a role (headers can lie: `Date` holding text). */
+function contentFits(c: ColumnPlan, role: string): boolean {
+  if (c.profile.nonEmpty === 0 || c.sourceType !== 'text')
+    return c.sourceType !== 'text' ? fitsType(c.sourceType, role) : true;
+  if (DATE_ROLES.has(role)) return c.profile.dateShare >= 0.5;
+  if (MONTH_ROLES.has(role)) return c.profile.monthShare >= 0.5;
+  if (NUMBER_ROLES.has(role)) return c.profile.numberShare >= 0.5;
+  return true;
+}
+
+function fitsType(t: SourceType, role: string): boolean {
+  if (DATE_ROLES.has(role) || MONTH_ROLES.has(role)) return t === 'date' || t === 'text' || t === 'number';
+  if (NUMBER_ROLES.has(role)) return t === 'number' || t === 'text';
+  return true;
+}
+
+/** Propose a role per column: remembered mapping, else header synonyms checked by content, else content. */
+export function proposeRoles(
+  columns: ColumnPlan[],
+  memory: { kind: string; roles: (string | null)[] } | null,
+): TableKind {
+  if (memory && memory.roles.length === columns.length) {
+    columns.forEach((c, i) => {
+      c.role = memory.roles[i];
+      c.roleSource = c.role ? 'memory' : null;
+    });
+    return memory.kind as TableKind;
+  }
+  const claims = new Map<string, ColumnPlan>();
+  for (const c of columns) {
+    const role = roleForHeader(c.header);
+    if (!role || !contentFits(c, role)) continue;
+    const prev = claims.get(role);
+    if (!prev || synonymRank(c.header, role) < synonymRank(prev.header, role)) claims.set(role, c);
+  }
+  for (const [role, c] of claims) {
+    c.role = role;
+    c.roleSource = 'header';
+  }
+  // Content fallback: an unnamed column full of dates is the order date.
+  if (!claims.has('order_date') && !claims.has('period') && !claims.has('as_of_date')) {
+    const dateCol = columns.find((c) => !c.role && c.profile.nonEmpty > 0 && c.profile.dateShare >= 0.9);
+    if (dateCol) {
+      dateCol.role = 'order_date';
+      dateCol.roleSource = 'content';
+    }
+  }
+  return guessKind(new Set(columns.flatMap((c) => (c.role ? [c.role] : []))));
+}
+
+/** Recompute what is missing after roles or the kind changed (the mapping screen calls this). */
+export function applyMapping(
+  plan: FilePlan,
+  changes: { kind?: TableKind; roles?: (string | null)[] },
+): FilePlan {
+  const columns = plan.columns.map((c, i) => {
+    const role = changes.roles ? (changes.roles[i] ?? null) : c.role;
+    return { ...c, role, roleSource: changes.roles && role !== c.role ? ('user' as const) : c.roleSource };
+  });
+  // A role can belong to one column only: the later choice wins.
+  if (changes.roles) {
+    const owner = new Map<string, number>();
+    columns.forEach((c, i) => c.role && owner.set(c.role, i));
+    columns.forEach((c, i) => c.role && owner.get(c.role) !== i && (c.role = null));
+  }
+  const kind = changes.kind ?? plan.kind;
+  return {
+    ...plan,
+    kind,
+    columns,
+    missing: missingRoles(kind, new Set(columns.flatMap((c) => (c.role ? [c.role] : [])))),
+  };
+}
+
+async function sampleWindows(
+  file: InputFile,
+  gzip: boolean,
+): Promise<{ head: Uint8Array; complete: boolean; windows: Uint8Array[] }> {
+  const { bytes, complete } = await contentHead(file, gzip, SAMPLE_BYTES);
+  const windows = [bytes];
+  if (!gzip && !complete) {
+    // Middle and end windows catch a non-ASCII character that first appears late in the file.
+    const read = byteReader(file);
+    const mid = Math.floor(file.size / 2);
+    windows.push(await read(mid, mid + 64 * 1024), await read(Math.max(0, file.size - 64 * 1024), file.size));
+  }
+  return { head: bytes, complete, windows };
+}
+
+function finish(base: Omit<FilePlan, 'kind' | 'missing'>, memory: MappingStore | undefined): FilePlan {
+  if (base.columns.length > MAX_COLUMNS)
+    throw new IngestError('too_many_columns', {
+      file: base.file.name,
+      columns: base.columns.length,
+      max: MAX_COLUMNS,
+    });
+  const remembered = memory?.get(headerSignature(base.columns.map((c) => c.header))) ?? null;
+  const kind = proposeRoles(base.columns, remembered);
+  return {
+    ...base,
+    kind,
+    missing: missingRoles(kind, new Set(base.columns.flatMap((c) => (c.role ? [c.role] : [])))),
+  };
+}
+
+/** Read the top of a file and propose how to load it. Throws IngestError for files that are not tables. */
+export async function inspectFile(file: InputFile, options: InspectOptions = {}): Promise<FilePlan> {
+  if (file.size === 0) throw new IngestError('empty_file', { file: file.name });
+  const magic = await byteReader(file)(0, Math.min(file.size, 4096));
+  const gzip = isGzipBytes(magic);
+  const { head, complete, windows } = gzip
+    ? await sampleWindows(file, true)
+    : await sampleWindows(file, false);
+  const format: SourceFormat = detectFormat(head, file.name);
+  const common = {
+    file,
+    gzip,
+    delimiter: ',',
+    encoding: 'utf-8' as Encoding,
+    sheet: null,
+    sheets: [] as string[],
+  };
+
+  if (format === 'parquet') {
+    const info = await parquetInfo(file);
+    const rows = await parquetSample(file, info.meta, SAMPLE_ROWS);
+    const { columns, duplicates } = columnPlans(
+      info.columns.map((c) => c.name),
+      rows,
+      info.columns.map((c) => c.type),
+    );
+    if (info.rows === 0) throw new IngestError('header_only', { file: file.name });
+    return finish(
+      { ...common, format, headerLine: 0, columns, duplicateHeaders: duplicates, sampleRows: rows.length },
+      options.mappings,
+    );
+  }
+
+  if (format === 'xlsx') {
+    const sheets = await readWorkbook(file);
+    const sheet = chooseSheet(sheets, options.sheet);
+    const nonBlank = sheet.rows
+      .map((r, i) => [r, i] as const)
+      .filter(([r]) => r.some((c) => c.trim() !== ''));
+    if (!nonBlank.length) throw new IngestError('empty_workbook', { file: file.name, sheet: sheet.name });
+    const h = pickHeaderRow(nonBlank.map(([r]) => r));
+    const header = nonBlank[h][0];
+    const data = nonBlank.slice(h + 1, h + 1 + SAMPLE_ROWS).map(([r]) => r);
+    if (!data.length) throw new IngestError('header_only', { file: file.name });
+    const { columns, duplicates } = columnPlans(header, data);
+    return finish(
+      {
+        ...common,
+        format,
+        sheet: sheet.name,
+        sheets: sheets.map((s) => s.name),
+        headerLine: nonBlank[h][1],
+        columns,
+        duplicateHeaders: duplicates,
+        sampleRows: data.length,
+      },
+      options.mappings,
+    );
+  }
+
+  const encoding = options.encoding ?? detectEncoding(windows);
+  const text = decodeSample(head, encoding);
+  if (!text.trim()) throw new IngestError('empty_file', { file: file.name });
+  if (looksBinary(text)) throw new IngestError('binary_file', { file: file.name });
+  const dialect = sniffDialect(text, !complete);
+  if (!dialect.rows.length) throw new IngestError('unreadable_csv', { file: file.name, bytes: head.length });
+  const header = dialect.rows[dialect.headerRow];
+  const data = dialect.rows.slice(dialect.headerRow + 1, dialect.headerRow + 1 + SAMPLE_ROWS);
+  if (!data.length && complete) throw new IngestError('header_only', { file: file.name });
+  const width = Math.max(header.length, ...data.slice(0, 200).map((r) => r.length));
+  const fullHeader = [...header, ...Array.from({ length: width - header.length }, () => '')];
+  const { columns, duplicates } = columnPlans(fullHeader, data);
+  return finish(
+    {
+      ...common,
+      format,
+      encoding,
+      delimiter: dialect.delimiter,
+      headerLine: dialect.headerLine,
+      columns,
+      duplicateHeaders: duplicates,
+      sampleRows: data.length,
+    },
+    options.mappings,
+  );
+}

@@ -1,0 +1,260 @@
+/**
+ * Column value profiling (from a sample, in JS) and the matching cleaning expressions (for the
+ * whole column, in DuckDB SQL). One number style and one date format are decided per column,
+ * because trying many formats on every cell is slow in DuckDB (try_strptime failures are costly)
+ * and because a column is written one way by the system that exported it.
+ */
+
+/** How a numeric column writes its decimal separator. */
+export type NumberStyle = 'dot' | 'comma';
+
+/** How a date column is written (a DuckDB strptime format, or a special reader). */
+export type DateFormat =
+  | 'iso' // 2024-03-05, 2024-03-05 08:26:00 (TRY_CAST)
+  | 'excel' // Excel serial day numbers
+  | string; // a strptime format such as %d/%m/%Y
+
+/** What a sample of a column looks like. */
+export interface ColumnProfile {
+  /** Share of non-empty sample values that parse as a number / date / month. */
+  numberShare: number;
+  dateShare: number;
+  monthShare: number;
+  /** Number style when the column is numeric. */
+  numberStyle: NumberStyle;
+  /** Date format when the column holds dates; `ambiguousDayMonth` when D/M vs M/D is open. */
+  dateFormat: DateFormat | null;
+  ambiguousDayMonth: boolean;
+  /** Integer ids written as floats (`17850.0`): strip the `.0`. */
+  floatIds: boolean;
+  /** Distinct values / non-empty values in the sample (ids repeat, names rarely do). */
+  distinctRatio: number;
+  nonEmpty: number;
+}
+
+const NULLS = new Set(['', '-', '--', 'n/a', 'na', '#n/a', 'null', 'none', '—']);
+const FULLWIDTH = /[０-９．，－（）％￥]/g;
+const HALF: Record<string, string> = {
+  '．': '.',
+  '，': ',',
+  '－': '-',
+  '（': '(',
+  '）': ')',
+  '％': '%',
+  '￥': '¥',
+};
+
+/** Full-width digits and punctuation → ASCII (`１２．５` → `12.5`). */
+export function halfWidth(s: string): string {
+  return s.replace(FULLWIDTH, (c) => HALF[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Parse a number as the SQL expression will (for profiling and tests). Null when not a number. */
+export function parseNumber(raw: string, style: NumberStyle): number | null {
+  let t = halfWidth(raw.trim());
+  if (NULLS.has(t.toLowerCase())) return null;
+  let sign = 1;
+  if (/^\(.*\)$/.test(t)) {
+    sign = -1;
+    t = t.slice(1, -1);
+  }
+  let scale = 1;
+  if (t.endsWith('%')) {
+    scale = 0.01;
+    t = t.slice(0, -1);
+  }
+  t = t.replace(/^[¥$€£]|^(RMB|CNY|USD|EUR)\s*/i, '').replace(/[¥$€£]/g, '');
+  t = style === 'dot' ? t.replace(/[,\s\u00a0']/g, '') : t.replace(/[.\s\u00a0']/g, '').replace(',', '.');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
+  const v = Number(t) * sign * scale;
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Evidence for a decimal comma in one value: `1.234,5`, `12,5`, `1 234,50`. */
+function commaEvidence(v: string): boolean {
+  return /^[^.,]*\d{1,3}(\.\d{3})+,\d+$/.test(v) || /^[^.,]*\d+,\d{1,2}$/.test(v) || /\d \d{3},\d+$/.test(v);
+}
+/** Evidence for a decimal dot: `1,234.5`, `12.5`, `0.25`. */
+function dotEvidence(v: string): boolean {
+  return /\d,\d{3}(,\d{3})*\.\d+$/.test(v) || /^[^,]*\d\.\d{1,2}$/.test(v) || /^[^,]*\d\.\d{4,}$/.test(v);
+}
+
+interface DateCandidate {
+  format: DateFormat;
+  re: RegExp;
+  /** Positions of day and month in the match when the order is open. */
+  dm?: [number, number];
+}
+
+const DATE_CANDIDATES: DateCandidate[] = [
+  { format: 'iso', re: /^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$/ },
+  { format: '%Y-%m-%d', re: /^\d{4}-\d{1,2}-\d{1,2}$/ },
+  { format: '%Y/%m/%d', re: /^\d{4}\/\d{1,2}\/\d{1,2}$/ },
+  { format: '%Y/%m/%d %H:%M:%S', re: /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}$/ },
+  { format: '%Y/%m/%d %H:%M', re: /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}$/ },
+  { format: '%Y.%m.%d', re: /^\d{4}\.\d{1,2}\.\d{1,2}$/ },
+  { format: '%Y%m%d', re: /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/ },
+  { format: '%Y年%m月%d日', re: /^\d{4}年\d{1,2}月\d{1,2}日$/ },
+  { format: 'DM/%Y', re: /^(\d{1,2})\/(\d{1,2})\/\d{4}$/, dm: [1, 2] },
+  { format: 'DM-%Y', re: /^(\d{1,2})-(\d{1,2})-\d{4}$/, dm: [1, 2] },
+  { format: 'DM.%Y', re: /^(\d{1,2})\.(\d{1,2})\.\d{4}$/, dm: [1, 2] },
+  { format: 'DM/%y', re: /^(\d{1,2})\/(\d{1,2})\/\d{2}$/, dm: [1, 2] },
+  { format: 'DM-%y', re: /^(\d{1,2})-(\d{1,2})-\d{2}$/, dm: [1, 2] },
+  { format: 'DM/%Y %H:%M', re: /^(\d{1,2})\/(\d{1,2})\/\d{4} \d{1,2}:\d{2}(:\d{2})?$/, dm: [1, 2] },
+];
+
+const MONTH_RE = [
+  /^\d{4}-\d{1,2}$/,
+  /^\d{4}\/\d{1,2}$/,
+  /^\d{4}年\d{1,2}月$/,
+  /^(19|20)\d{2}(0[1-9]|1[0-2])$/,
+];
+
+/**
+ * Resolve a day/month template (`DM/%Y`) to a strptime format. `dayFirst` decides the order.
+ * A time part, when present, is parsed too (`%H:%M`).
+ */
+export function resolveDayMonth(format: DateFormat, dayFirst: boolean): DateFormat {
+  if (!format.startsWith('DM')) return format;
+  const sep = format[2];
+  const rest = format.slice(3);
+  const dm = dayFirst ? `%d${sep}%m` : `%m${sep}%d`;
+  return `${dm}${sep}${rest}`;
+}
+
+/** The separator of a day/month template (for the whole-column check). */
+export function dayMonthSeparator(format: DateFormat): string | null {
+  return format.startsWith('DM') ? format[2] : null;
+}
+
+/** Profile a column's sample values. */
+export function profileColumn(values: string[]): ColumnProfile {
+  const vals = values.map((v) => halfWidth(v.trim())).filter((v) => !NULLS.has(v.toLowerCase()));
+  const n = vals.length;
+  const comma = vals.some(commaEvidence) && !vals.some(dotEvidence);
+  const numberStyle: NumberStyle = comma ? 'comma' : 'dot';
+  const numbers = vals.filter((v) => parseNumber(v, numberStyle) !== null).length;
+  let best: DateCandidate | null = null;
+  let bestHits = 0;
+  for (const c of DATE_CANDIDATES) {
+    const hits = vals.filter((v) => c.re.test(v)).length;
+    if (hits > bestHits) {
+      best = c;
+      bestHits = hits;
+    }
+  }
+  let dateFormat: DateFormat | null = best?.format ?? null;
+  let ambiguousDayMonth = false;
+  if (best?.dm) {
+    let dayFirst: boolean | null = null;
+    for (const v of vals) {
+      const m = best.re.exec(v);
+      if (!m) continue;
+      const a = Number(m[best.dm[0]]);
+      const b = Number(m[best.dm[1]]);
+      if (a > 12) dayFirst = true;
+      else if (b > 12) dayFirst = false;
+      if (dayFirst !== null) break;
+    }
+    ambiguousDayMonth = dayFirst === null;
+    dateFormat = dayFirst === null ? best.format : resolveDayMonth(best.format, dayFirst);
+  }
+  // Cells in another unambiguous date form count too (the SQL reads them through a fallback).
+  const anyDate = vals.filter((v) => DATE_CANDIDATES.some((c) => c.re.test(v))).length;
+  // Excel serial dates: whole numbers between 1955 and 2119 in a column that is otherwise numeric.
+  const serials = vals.filter(
+    (v) => /^\d{5}(\.\d+)?$/.test(v) && Number(v) >= 20000 && Number(v) <= 80000,
+  ).length;
+  if (bestHits === 0 && serials === n && n > 0) dateFormat = 'excel';
+  const months = vals.filter(
+    (v) => MONTH_RE.some((re) => re.test(v)) || DATE_CANDIDATES.some((c) => c.re.test(v)),
+  ).length;
+  const floats = vals.filter((v) => /^\d+\.0+$/.test(v)).length;
+  return {
+    numberShare: n ? numbers / n : 0,
+    dateShare: n ? (dateFormat === 'excel' ? serials : anyDate) / n : 0,
+    monthShare: n ? months / n : 0,
+    numberStyle,
+    dateFormat,
+    ambiguousDayMonth,
+    floatIds: n > 0 && floats === n,
+    distinctRatio: n ? new Set(vals).size / n : 0,
+    nonEmpty: n,
+  };
+}
+
+/* ---------- SQL expressions (col is an expression of type VARCHAR) ---------- */
+
+const SQL_NULLS = "('', '-', '--', 'n/a', 'na', '#n/a', 'null', 'none', '—')";
+
+/** Full-width → ASCII inside SQL. */
+function sqlHalfWidth(col: string): string {
+  return `translate(${col}, '０１２３４５６７８９．，－（）％￥', '0123456789.,-()%¥')`;
+}
+
+/**
+ * A number in the column's style. The plain cast runs first (fast for clean columns); the
+ * cleaning path (currency, thousands separators, parentheses, %, full-width) only for the rest.
+ * A decimal-comma column never takes the plain cast: `1.234` means 1234 there.
+ */
+export function numberSql(col: string, style: NumberStyle): string {
+  const t = `trim(${sqlHalfWidth(col)})`;
+  const body = `regexp_replace(${t}, '^\\((.*)\\)$', '\\1')`;
+  const noCurrency = `regexp_replace(regexp_replace(${body}, '^(RMB|CNY|USD|EUR)\\s*', '', 'i'), '[¥$€£%]', '', 'g')`;
+  const digits =
+    style === 'dot'
+      ? `regexp_replace(${noCurrency}, '[,\\s\\x{00A0}'']', '', 'g')`
+      : `replace(regexp_replace(${noCurrency}, '[.\\s\\x{00A0}'']', '', 'g'), ',', '.')`;
+  const cleaned = `CASE WHEN lower(${t}) IN ${SQL_NULLS} THEN NULL
+      ELSE TRY_CAST(${digits} AS DOUBLE)
+           * (CASE WHEN ${t} LIKE '(%)' THEN -1 ELSE 1 END)
+           / (CASE WHEN ${t} LIKE '%\\%' ESCAPE '\\' THEN 100 ELSE 1 END) END`;
+  return style === 'dot' ? `coalesce(TRY_CAST(${col} AS DOUBLE), ${cleaned})` : `(${cleaned})`;
+}
+
+/** Unambiguous date forms tried, by a cheap regex guard, for cells the column's format misses. */
+const FALLBACKS: [string, string][] = [
+  [
+    '^\\d{4}-\\d{1,2}-\\d{1,2}',
+    "CAST(TRY_CAST(regexp_extract($X, '^(\\d{4}-\\d{1,2}-\\d{1,2})', 1) AS DATE) AS DATE)",
+  ],
+  [
+    '^\\d{4}/\\d{1,2}/\\d{1,2}',
+    "CAST(try_strptime(regexp_extract($X, '^(\\d{4}/\\d{1,2}/\\d{1,2})', 1), '%Y/%m/%d') AS DATE)",
+  ],
+  ['^\\d{4}\\.\\d{1,2}\\.\\d{1,2}$', "CAST(try_strptime($X, '%Y.%m.%d') AS DATE)"],
+  ['^\\d{4}年\\d{1,2}月\\d{1,2}日$', "CAST(try_strptime($X, '%Y年%m月%d日') AS DATE)"],
+  ['^(19|20)\\d{6}$', "CAST(try_strptime($X, '%Y%m%d') AS DATE)"],
+];
+
+/** A calendar date in the column's format; other unambiguous forms as a fallback. */
+export function dateSql(col: string, format: DateFormat): string {
+  const t = `trim(${sqlHalfWidth(col)})`;
+  let primary: string;
+  if (format === 'iso')
+    primary = `coalesce(TRY_CAST(${t} AS DATE), CAST(TRY_CAST(${t} AS TIMESTAMP) AS DATE))`;
+  else if (format === 'excel')
+    primary = `CAST(DATE '1899-12-30' + CAST(floor(TRY_CAST(${t} AS DOUBLE)) AS INTEGER) AS DATE)`;
+  else primary = `CAST(try_strptime(${t}, '${format.replaceAll("'", "''")}') AS DATE)`;
+  if (format === 'excel') return primary;
+  const fallback = `CASE ${FALLBACKS.map(([re, expr]) => `WHEN regexp_matches(${t}, '${re}') THEN ${expr.replaceAll('$X', t)}`).join(' ')} END`;
+  return `coalesce(${primary}, ${fallback})`;
+}
+
+/** The first day of a month from `2024-03`, `2024/3`, `2024年3月`, `202403`, or any date form. */
+export function monthSql(col: string, dateFormat: DateFormat | null): string {
+  const t = `trim(${sqlHalfWidth(col)})`;
+  const month = `CASE
+      WHEN regexp_matches(${t}, '^\\d{4}[-/]\\d{1,2}$') THEN make_date(CAST(regexp_extract(${t}, '^(\\d{4})', 1) AS INTEGER), CAST(regexp_extract(${t}, '[-/](\\d{1,2})$', 1) AS INTEGER), 1)
+      WHEN regexp_matches(${t}, '^\\d{4}年\\d{1,2}月$') THEN make_date(CAST(regexp_extract(${t}, '^(\\d{4})', 1) AS INTEGER), CAST(regexp_extract(${t}, '年(\\d{1,2})月', 1) AS INTEGER), 1)
+      WHEN regexp_matches(${t}, '^(19|20)\\d{2}(0[1-9]|1[0-2])$') THEN make_date(CAST(substr(${t}, 1, 4) AS INTEGER), CAST(substr(${t}, 5, 2) AS INTEGER), 1)
+    END`;
+  const asDate = dateFormat ? `CAST(date_trunc('month', ${dateSql(col, dateFormat)}) AS DATE)` : 'NULL::DATE';
+  return `coalesce(${month}, ${asDate})`;
+}
+
+/** Trimmed text; empty → NULL; float-written integer ids lose their `.0`. */
+export function textSql(col: string, floatIds = false): string {
+  const t = `nullif(trim(${col}), '')`;
+  return floatIds ? `regexp_replace(${t}, '^(\\d+)\\.0+$', '\\1')` : t;
+}
