@@ -21,3 +21,14 @@ describe('record → line', () => {
     }
   });
 });
+
+describe('newline normalisation', () => {
+  it('turns CR, CRLF and LF into LF across chunk boundaries', async () => {
+    const { normaliseNewlines } = await import('./stream');
+    for (const size of [1, 2, 3, 50]) {
+      const parts: Uint8Array[] = [];
+      for await (const c of normaliseNewlines(chunks('a\rb\r\nc\nd\r', size))) parts.push(c);
+      expect(new TextDecoder().decode(Buffer.concat(parts))).toBe('a\nb\nc\nd\n');
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { recordLines } from './lines';
 import { headerSignature, type MappingStore } from './mapping-memory';
 import { loadParquet, parquetInfo } from './parquet';
 import { ID_ROLES } from './roles';
-import { contentChunks, collectSource, sourceChunks } from './stream';
+import { contentChunks, collectSource, normaliseNewlines, sourceChunks } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
 import { dateSql, dayMonthSeparator, monthSql, numberSql, resolveDayMonth, textSql } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
@@ -116,13 +116,16 @@ interface RawSource {
 
 async function csvSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
   const id = uid();
-  const transcode = !isUtf8(plan.encoding);
+  // Text DuckDB cannot read as it is (another encoding, mixed line endings) is rewritten as
+  // UTF-8 with LF line ends, streamed.
+  const transcode = !isUtf8(plan.encoding) || plan.normaliseNewlines;
   let name = `in_${id}.csv${plan.gzip && !transcode ? '.gz' : ''}`;
   let source = plan.file.source;
   if (transcode) {
     options.onProgress?.({ file: plan.file.name, phase: 'transcoding' });
+    const utf8 = transcodeToUtf8(contentChunks(plan.file, plan.gzip), plan.encoding);
     source = await collectSource(
-      transcodeToUtf8(contentChunks(plan.file, plan.gzip), plan.encoding),
+      plan.normaliseNewlines ? normaliseNewlines(utf8) : utf8,
       db.kind === 'browser',
     );
     name = `in_${id}.csv`;
@@ -285,6 +288,7 @@ async function loadOne(db: Engine, plan: FilePlan, options: LoadOptions): Promis
     });
   if (plan.format === 'csv' && !isUtf8(plan.encoding))
     report.notes.push({ key: 'note.transcoded', params: { encoding: plan.encoding } });
+  if (plan.normaliseNewlines) report.notes.push({ key: 'note.mixed_newlines', params: {} });
   const src =
     plan.format === 'csv'
       ? await csvSource(db, plan, options)

@@ -6,7 +6,7 @@ import { byteReader } from './input';
 import { headerSignature, type MappingStore } from './mapping-memory';
 import { parquetInfo, parquetSample, type SourceType } from './parquet';
 import { DATE_ROLES, guessKind, MONTH_ROLES, NUMBER_ROLES, roleForHeader, synonymRank } from './roles';
-import { contentHead, isGzipBytes } from './stream';
+import { contentHead, isGzipBytes, lineEndings } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
 import { profileColumn } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
@@ -179,6 +179,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
     encoding: 'utf-8' as Encoding,
     sheet: null,
     sheets: [] as string[],
+    normaliseNewlines: false,
   };
 
   if (format === 'parquet') {
@@ -235,11 +236,15 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   const width = Math.max(header.length, ...data.slice(0, 200).map((r) => r.length));
   const fullHeader = [...header, ...Array.from({ length: width - header.length }, () => '')];
   const { columns, duplicates } = columnPlans(fullHeader, data);
+  // Mixed line endings (CR lines with a final CRLF, as in old Mac exports) trip DuckDB's reader.
+  const endings = lineEndings(windows);
+  const kinds = (endings.cr > 0 ? 1 : 0) + (endings.lf > 0 ? 1 : 0) + (endings.crlf > 0 ? 1 : 0);
   return finish(
     {
       ...common,
       format,
       encoding,
+      normaliseNewlines: kinds > 1,
       delimiter: dialect.delimiter,
       headerLine: dialect.headerLine,
       columns,

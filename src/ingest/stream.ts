@@ -133,3 +133,47 @@ export async function collectSource(chunks: AsyncIterable<Uint8Array>, asBlob: b
   }
   return { kind: 'buffer', bytes };
 }
+
+/** Line-ending kinds present in some bytes. */
+export function lineEndings(samples: Uint8Array[]): { cr: number; lf: number; crlf: number } {
+  const r = { cr: 0, lf: 0, crlf: 0 };
+  for (const b of samples)
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 0x0d) {
+        if (b[i + 1] === 0x0a) {
+          r.crlf++;
+          i++;
+        } else if (i + 1 < b.length) r.cr++;
+      } else if (b[i] === 0x0a) r.lf++;
+    }
+  return r;
+}
+
+/** Rewrite every line ending (CRLF, lone CR) as LF, chunk by chunk (a CR at a chunk's end waits for the next). */
+export async function* normaliseNewlines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let pendingCR = false;
+  for await (const chunk of chunks) {
+    const out = new Uint8Array(chunk.length + 1);
+    let n = 0;
+    let i = 0;
+    if (pendingCR) {
+      out[n++] = 0x0a;
+      if (chunk[0] === 0x0a) i = 1;
+      pendingCR = false;
+    }
+    for (; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b !== 0x0d) {
+        out[n++] = b;
+        continue;
+      }
+      if (i + 1 === chunk.length) pendingCR = true;
+      else {
+        out[n++] = 0x0a;
+        if (chunk[i + 1] === 0x0a) i++;
+      }
+    }
+    if (n) yield out.subarray(0, n);
+  }
+  if (pendingCR) yield new Uint8Array([0x0a]);
+}

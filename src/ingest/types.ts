@@ -47,6 +47,8 @@ export interface FilePlan {
   encoding: Encoding;
   /** Field delimiter (CSV). */
   delimiter: string;
+  /** The file mixes line endings (e.g. CR lines and a final CRLF): rewrite them as LF while reading. */
+  normaliseNewlines: boolean;
   /** 0-based physical line (CSV) or sheet row (XLSX) of the header. */
   headerLine: number;
   /** XLSX: the sheet read and the sheets available. */
