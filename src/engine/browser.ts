@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 // Self-hosted DuckDB files: Vite copies them into dist/assets and rewrites these to relative URLs.
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -158,7 +158,11 @@ export class BrowserEngine implements Engine {
   async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     this.check(`-- insert arrow into ${table}`);
     try {
-      await this.conn.insertArrowTable(data, { name: table, create: options.create ?? true });
+      // IPC bytes, not the Table object (see NodeEngine.insertArrow).
+      await this.conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
+        name: table,
+        create: options.create ?? true,
+      });
     } catch (err) {
       throw toEngineError(err, `-- insert arrow into ${table}`);
     }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
 import { EngineError, toEngineError } from './errors';
@@ -75,7 +75,12 @@ export class NodeEngine implements Engine {
 
   async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     try {
-      this.conn.insertArrowTable(data, { name: table, create: options.create ?? true });
+      // IPC bytes, not the Table object: DuckDB's CJS build has its own apache-arrow instance and
+      // silently creates nothing from a Table made by another instance.
+      this.conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
+        name: table,
+        create: options.create ?? true,
+      });
     } catch (err) {
       throw toEngineError(err, `-- insert arrow into ${table}`);
     }

@@ -48,3 +48,14 @@ describe('XLSX export', () => {
     expect(toXlsx('S', ['a'], [[1]])).toEqual(toXlsx('S', ['a'], [[1]]));
   });
 });
+
+describe('archive bytes', () => {
+  it('do not depend on the time zone (ZIP times are local)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script =
+      "import { toXlsx } from './src/export/xlsx-writer.ts'; process.stdout.write(Buffer.from(toXlsx('S', ['a'], [[1]])).toString('hex'))";
+    const run = (tz: string) =>
+      execFileSync('npx', ['tsx', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    expect(run('UTC')).toBe(run('Asia/Shanghai'));
+  });
+});

@@ -1,6 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
 import { defuseFormula, type ExportValue } from './csv';
 
+/**
+ * Timestamp of every ZIP entry. ZIP (DOS) times are local wall-clock times, so the date is built
+ * from local fields: the bytes are then the same in every time zone.
+ */
+export const ZIP_EPOCH = new Date(2000, 0, 1, 0, 0, 0);
+
 function xmlEscape(s: string): string {
   // Control characters other than tab/newline are not allowed in XML 1.0.
   return (
@@ -57,5 +63,5 @@ export function toXlsx(sheetName: string, header: string[], rows: ExportValue[][
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
     ),
   };
-  return zipSync(files, { level: 6, mtime: new Date(Date.UTC(2000, 0, 1)) });
+  return zipSync(files, { level: 6, mtime: ZIP_EPOCH });
 }

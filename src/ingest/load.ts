@@ -9,7 +9,18 @@ import { loadParquet, parquetInfo } from './parquet';
 import { ID_ROLES } from './roles';
 import { contentChunks, collectSource, normaliseNewlines, sourceChunks } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
-import { dateSql, dayMonthSeparator, monthSql, numberSql, resolveDayMonth, textSql } from './values';
+import {
+  dateSql,
+  dayMonthSeparator,
+  humanDateFormat,
+  monthSql,
+  NULL_WORDS,
+  numberSql,
+  parseNumber,
+  resolveDayMonth,
+  SUMMARY_WORDS,
+  textSql,
+} from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
 import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 
@@ -30,18 +41,6 @@ export interface LoadOptions {
   mappings?: MappingStore;
 }
 
-const SUMMARY_WORDS = [
-  '合计',
-  '总计',
-  '小计',
-  '总和',
-  '合計',
-  'total',
-  'grandtotal',
-  'subtotal',
-  'sum',
-  'totals',
-];
 const MAX_REJECTS = 1000;
 let counter = 0;
 const uid = () => `${Date.now().toString(36)}_${(counter++).toString(36)}`;
@@ -68,7 +67,6 @@ export async function loadFiles(
         columns: plan.columns.map((c) => c.header).join(', '),
       });
     }
-    if (plan.sampleRows === 0) throw new IngestError('header_only', { file: plan.file.name });
   }
   const reports: LoadReport[] = [];
   const kinds = [...new Set(plans.map((p) => p.kind))];
@@ -298,6 +296,17 @@ async function loadOne(db: Engine, plan: FilePlan, options: LoadOptions): Promis
   const typed = `typed_${uid()}`;
   try {
     const columns = await decideDateOrders(db, plan, src.freshRelation(), report);
+    for (const c of columns)
+      if (
+        c.role &&
+        c.sourceType === 'text' &&
+        c.dateFormat &&
+        CANONICAL[plan.kind].find((x) => x.role === c.role)?.type === 'date'
+      )
+        report.notes.push({
+          key: 'note.date_format',
+          params: { column: c.header, format: humanDateFormat(c.dateFormat) },
+        });
     await db.exec(`CREATE TEMP TABLE ${typed} AS ${typedSelect({ ...plan, columns }, src)}`);
     options.onProgress?.({ file: plan.file.name, phase: 'checking' });
     await summarise(db, plan, typed, src, report, options);
@@ -369,7 +378,9 @@ function deriveSales(e: Record<string, string>): void {
 
 /** Row checks per kind: [reason SQL, test SQL true when the row must be rejected], on typed columns. */
 function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [string, string][] {
-  const empty = (r: string) => `(${r} IS NULL OR trim(${r}) = '')`;
+  // "-", "N/A" and friends mean "no value": a missing amount, not one we failed to read.
+  const empty = (r: string) =>
+    `(${r} IS NULL OR lower(trim(${r})) IN (${NULL_WORDS.map(sqlString).join(', ')}))`;
   const reason = (what: string, r: string) =>
     `CASE WHEN ${empty(r)} THEN 'missing_${what}' ELSE 'bad_${what}' END`;
   const amountRaw =
@@ -468,11 +479,23 @@ async function summarise(
     report.rejectReasons[k] = (report.rejectReasons[k] ?? 0) + 1;
   }
   const mapped = new Set(plan.columns.flatMap((c) => (c.role ? [c.role] : [])));
+  // Rows DuckDB refused never reached the typed table; their amounts still count as read.
+  const duckRead: Record<string, number> = {};
+  for (const d of duck) {
+    const cells = Papa.parse<string[]>(d.csv_line ?? '', { delimiter: plan.delimiter }).data[0] ?? [];
+    for (const c of plan.columns)
+      if (c.role && numeric.includes(c.role))
+        duckRead[c.role] = (duckRead[c.role] ?? 0) + (parseNumber(cells[c.index] ?? '', c.numberStyle) ?? 0);
+  }
   report.totals = numeric
     .filter(
       (r) =>
         counts[`read_${r}`] !== null &&
         (mapped.has(r) || r === 'revenue' || r === 'cost' || r === 'gross_profit'),
     )
-    .map((role) => ({ role, read: counts[`read_${role}`] ?? 0, loaded: counts[`loaded_${role}`] ?? 0 }));
+    .map((role) => ({
+      role,
+      read: (counts[`read_${role}`] ?? 0) + (duckRead[role] ?? 0),
+      loaded: counts[`loaded_${role}`] ?? 0,
+    }));
 }

@@ -8,10 +8,11 @@ import { parquetInfo, parquetSample, type SourceType } from './parquet';
 import { DATE_ROLES, guessKind, MONTH_ROLES, NUMBER_ROLES, roleForHeader, synonymRank } from './roles';
 import { contentHead, isGzipBytes, lineEndings } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
-import { profileColumn } from './values';
+import { isSummaryWord, profileColumn } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
 
 const SAMPLE_BYTES = 512 * 1024;
+const LARGE_SAMPLE_BYTES = 16 * 1024 * 1024;
 const SAMPLE_ROWS = 3000;
 const MAX_COLUMNS = 2000;
 
@@ -33,12 +34,14 @@ function columnPlans(
 ): { columns: ColumnPlan[]; duplicates: string[] } {
   const seen = new Map<string, number>();
   const duplicates: string[] = [];
+  // Summary rows (合计, Total) would skew the content checks of a date column.
+  const dataRows = rows.filter((r) => !r.slice(0, 3).some((c) => isSummaryWord(c)));
   const columns = header.map((h, index) => {
     const name = h.trim() || `(${index + 1})`;
     const count = (seen.get(name) ?? 0) + 1;
     seen.set(name, count);
     if (count === 2) duplicates.push(name);
-    const values = rows.map((r) => r[index] ?? '');
+    const values = dataRows.map((r) => r[index] ?? '');
     const profile = profileColumn(values);
     return {
       index,
@@ -135,8 +138,9 @@ export function applyMapping(
 async function sampleWindows(
   file: InputFile,
   gzip: boolean,
+  size = SAMPLE_BYTES,
 ): Promise<{ head: Uint8Array; complete: boolean; windows: Uint8Array[] }> {
-  const { bytes, complete } = await contentHead(file, gzip, SAMPLE_BYTES);
+  const { bytes, complete } = await contentHead(file, gzip, size);
   const windows = [bytes];
   if (!gzip && !complete) {
     // Middle and end windows catch a non-ASCII character that first appears late in the file.
@@ -168,9 +172,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   if (file.size === 0) throw new IngestError('empty_file', { file: file.name });
   const magic = await byteReader(file)(0, Math.min(file.size, 4096));
   const gzip = isGzipBytes(magic);
-  const { head, complete, windows } = gzip
-    ? await sampleWindows(file, true)
-    : await sampleWindows(file, false);
+  let { head, complete, windows } = await sampleWindows(file, gzip);
   const format: SourceFormat = detectFormat(head, file.name);
   const common = {
     file,
@@ -225,15 +227,28 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   }
 
   const encoding = options.encoding ?? detectEncoding(windows);
-  const text = decodeSample(head, encoding);
+  let text = decodeSample(head, encoding);
   if (!text.trim()) throw new IngestError('empty_file', { file: file.name });
   if (looksBinary(text)) throw new IngestError('binary_file', { file: file.name });
-  const dialect = sniffDialect(text, !complete);
+  if (!complete && !/[\r\n]/.test(text))
+    throw new IngestError('unreadable_csv', { file: file.name, bytes: head.length });
+  let dialect = sniffDialect(text, !complete);
+  if (!complete && dialect.rows.length < dialect.headerRow + 6) {
+    // Very long rows (1 MB cells): read a larger sample so the profile sees some data.
+    ({ head, complete, windows } = await sampleWindows(file, gzip, LARGE_SAMPLE_BYTES));
+    text = decodeSample(head, encoding);
+    dialect = sniffDialect(text, !complete);
+  }
   if (!dialect.rows.length) throw new IngestError('unreadable_csv', { file: file.name, bytes: head.length });
   const header = dialect.rows[dialect.headerRow];
   const data = dialect.rows.slice(dialect.headerRow + 1, dialect.headerRow + 1 + SAMPLE_ROWS);
   if (!data.length && complete) throw new IngestError('header_only', { file: file.name });
-  const width = Math.max(header.length, ...data.slice(0, 200).map((r) => r.length));
+  // Rows longer than the header only widen it when the extra cells are empty (a trailing
+  // delimiter); extra content is not silently dropped: DuckDB rejects such rows, and they are reported.
+  const longer = data.slice(0, 500).filter((r) => r.length > header.length);
+  const width = longer.every((r) => r.slice(header.length).every((c) => c.trim() === ''))
+    ? Math.max(header.length, ...longer.map((r) => r.length))
+    : header.length;
   const fullHeader = [...header, ...Array.from({ length: width - header.length }, () => '')];
   const { columns, duplicates } = columnPlans(fullHeader, data);
   // Mixed line endings (CR lines with a final CRLF, as in old Mac exports) trip DuckDB's reader.

@@ -32,6 +32,28 @@ export interface ColumnProfile {
   nonEmpty: number;
 }
 
+/** Words that mark a summary row (合计, Total …), compared without spaces and colons. */
+export const SUMMARY_WORDS = [
+  '合计',
+  '总计',
+  '小计',
+  '总和',
+  '合計',
+  'total',
+  'grandtotal',
+  'subtotal',
+  'sum',
+  'totals',
+];
+
+/** Whether a cell names a summary row. */
+export function isSummaryWord(cell: string): boolean {
+  return SUMMARY_WORDS.includes(cell.replace(/[\s:：]/g, '').toLowerCase());
+}
+
+/** Cell texts that mean "no value". */
+export const NULL_WORDS = ['', '-', '--', 'n/a', 'na', '#n/a', 'null', 'none', '—'];
+
 const NULLS = new Set(['', '-', '--', 'n/a', 'na', '#n/a', 'null', 'none', '—']);
 const FULLWIDTH = /[０-９．，－（）％￥]/g;
 const HALF: Record<string, string> = {
@@ -257,4 +279,17 @@ export function monthSql(col: string, dateFormat: DateFormat | null): string {
 export function textSql(col: string, floatIds = false): string {
   const t = `nullif(trim(${col}), '')`;
   return floatIds ? `regexp_replace(${t}, '^(\\d+)\\.0+$', '\\1')` : t;
+}
+
+/** A date format as people write it: `%d-%m-%y` → `DD-MM-YY`, `iso` → `YYYY-MM-DD`. */
+export function humanDateFormat(format: DateFormat): string {
+  if (format === 'iso') return 'YYYY-MM-DD';
+  if (format === 'excel') return 'Excel serial number';
+  return format
+    .replace('%Y', 'YYYY')
+    .replace('%y', 'YY')
+    .replace('%m', 'MM')
+    .replace('%d', 'DD')
+    .replace(' %H:%M:%S', ' hh:mm:ss')
+    .replace(' %H:%M', ' hh:mm');
 }
