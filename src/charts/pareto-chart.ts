@@ -50,7 +50,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
     height: o.height ?? 360,
     marginRight: 56,
     marginLeft: 64,
-    marginBottom: many ? 24 : 64,
+    marginBottom: many ? 24 : 92,
     ariaLabel: o.ariaLabel,
     x: {
       type: 'band',

@@ -139,10 +139,13 @@ export const INGEST_ERROR_KEYS = [
 
 /** Every reject reason key. */
 export const REJECT_REASONS = [
+  'missing_date',
   'bad_date',
+  'missing_month',
   'bad_month',
   'missing_customer',
   'missing_product',
+  'missing_amount',
   'bad_amount',
   'too_many_columns',
   'unreadable_row',

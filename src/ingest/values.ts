@@ -293,3 +293,21 @@ export function humanDateFormat(format: DateFormat): string {
     .replace(' %H:%M:%S', ' hh:mm:ss')
     .replace(' %H:%M', ' hh:mm');
 }
+
+/** Whether a date format puts day and month in an order the user may want to swap. */
+export function hasDayMonthOrder(format: DateFormat | null): boolean {
+  return !!format && (format.startsWith('DM') || /%d.%m|%m.%d/.test(format));
+}
+
+/** The same format with the day/month order chosen by the user. */
+export function withDayMonthOrder(format: DateFormat, dayFirst: boolean): DateFormat {
+  if (format.startsWith('DM')) return resolveDayMonth(format, dayFirst);
+  const swapped = format.replace(/%d(.)%m/, '%m$1%d');
+  const dm = format.replace(/%m(.)%d/, '%d$1%m');
+  return dayFirst ? dm : swapped;
+}
+
+/** Whether a format reads the day first (for the mapping screen's selector). */
+export function isDayFirst(format: DateFormat): boolean {
+  return format.startsWith('DM') || /%d.%m/.test(format);
+}

@@ -1,7 +1,11 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
 import type { Engine } from '../engine/types';
-import { inspectFile, loadFiles } from '../ingest/load';
+import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
+import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
+import type { TableKind } from '../ingest/canonical';
+import type { Encoding } from '../ingest/encoding';
+import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
 import {
@@ -54,7 +58,10 @@ export class Workbench {
   stored = $state<{ files: string[]; savedAt: string; restored: boolean } | null>(null);
   /** Storage trouble (quota), shown as a warning; the data stays loaded for this session. */
   storageWarning = $state<Notice | null>(null);
+  /** Files waiting on the mapping screen (proposals the user checks before loading). */
+  pending = $state.raw<FilePlan[] | null>(null);
   private store: DatasetStore | null = null;
+  private mappings: MappingStore = localStorageStore();
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
@@ -77,9 +84,68 @@ export class Workbench {
   }
 
   /**
-   * Read files into the canonical tables. On any error nothing is replaced: the earlier data
-   * stays and the error is shown. User files are kept in browser storage for the next visit.
+   * Read the top of each dropped file and propose how to load it; the mapping screen shows the
+   * proposals. Nothing is loaded yet, and a file that is not a table is refused with a message.
    */
+  async propose(files: InputFile[]): Promise<boolean> {
+    if (!this.engine || files.length === 0) return false;
+    this.error = null;
+    let current = '';
+    try {
+      const plans: FilePlan[] = [];
+      for (const f of files) {
+        current = f.name;
+        this.activity = { key: 'drop.loading', params: { file: f.name } };
+        plans.push(await inspectFile(f, { mappings: this.mappings }));
+      }
+      this.pending = plans;
+      return true;
+    } catch (err) {
+      this.error = toNotice(err, current);
+      return false;
+    } finally {
+      this.activity = null;
+    }
+  }
+
+  /** Change a pending file's table kind or column roles. */
+  updatePending(index: number, changes: { kind?: TableKind; roles?: (string | null)[] }): void {
+    if (!this.pending) return;
+    this.pending = this.pending.map((p, i) => (i === index ? applyMapping(p, changes) : p));
+  }
+
+  /** Change how a pending column's dates are read (the day/month order). */
+  setDateFormat(index: number, column: number, format: DateFormat): void {
+    if (!this.pending) return;
+    this.pending = this.pending.map((p, i) =>
+      i === index
+        ? { ...p, columns: p.columns.map((c) => (c.index === column ? { ...c, dateFormat: format } : c)) }
+        : p,
+    );
+  }
+
+  /** Read a pending file again with another encoding or sheet. */
+  async reinspect(index: number, options: { encoding?: Encoding; sheet?: string }): Promise<void> {
+    const plan = this.pending?.[index];
+    if (!plan) return;
+    try {
+      const fresh = await inspectFile(plan.file, { ...options, mappings: this.mappings });
+      this.pending = this.pending!.map((p, i) => (i === index ? fresh : p));
+    } catch (err) {
+      this.error = toNotice(err, plan.file.name);
+    }
+  }
+
+  /** Load the files of the mapping screen as confirmed. */
+  async confirmPending(): Promise<boolean> {
+    const plans = this.pending;
+    if (!plans) return false;
+    const ok = await this.loadPlans(plans, { demo: false, persist: true });
+    if (ok) this.pending = null;
+    return ok;
+  }
+
+  /** Read files and load them directly with the proposed mapping (demo data, tests, the CLI path). */
   async load(files: InputFile[], options: { demo?: boolean } = {}): Promise<boolean> {
     const engine = this.engine;
     if (!engine || files.length === 0) return false;
@@ -113,7 +179,10 @@ export class Workbench {
     if (!engine) return false;
     this.status = 'loading';
     try {
-      this.reports = await loadFiles(engine, plans);
+      this.reports = await loadFiles(engine, plans, {
+        mappings: options.demo ? undefined : this.mappings,
+        onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
+      });
       this.isDemo = options.demo;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);

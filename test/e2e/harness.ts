@@ -61,3 +61,15 @@ export async function waitForIdle(page: Page, minVersion = 0): Promise<void> {
     { timeout: 60_000 },
   );
 }
+
+/** Drop files through the file input and confirm the proposed mapping (the analyst's two steps). */
+export async function dropAndConfirm(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[] | string[],
+  version: number,
+): Promise<void> {
+  await page.setInputFiles('[data-testid=file-input]', files as never);
+  await page.waitForSelector('[data-testid=mapping-screen]');
+  await page.click('[data-testid=confirm-mapping]');
+  await waitForIdle(page, version);
+}

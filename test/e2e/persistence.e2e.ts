@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,11 +21,7 @@ describe('persistence on a plain-http intranet host (IndexedDB, no OPFS)', () =>
     const { page, context, errors } = await h.open();
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
     await waitForIdle(page);
-    await page.setInputFiles('[data-testid=file-input]', {
-      name: 'mine.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(CSV),
-    });
+    await dropAndConfirm(page, [{ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) }], 2);
     await page.waitForSelector('[data-testid=stored-banner]');
     await expect(page.locator('[data-testid=stored-banner]').textContent()).resolves.toContain('mine.csv');
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,12 +29,11 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
     expect(demoSubtitle).toMatch(/Customer: \d+ ranked/);
     await page.screenshot({ path: join(SHOTS, 'skeleton-demo.png'), fullPage: true });
 
-    await page.setInputFiles('[data-testid=file-input]', {
-      name: 'small.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(SMALL_CSV),
-    });
-    await waitForIdle(page, 2);
+    await dropAndConfirm(
+      page,
+      [{ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from(SMALL_CSV) }],
+      2,
+    );
     await expect(
       page.locator('[data-testid=load-report] [data-testid=rows-loaded]').first().textContent(),
     ).resolves.toBe('3');
@@ -54,15 +53,29 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
     ).resolves.toBe(3);
     expect(await page.locator('[data-testid=demo-notice]').count()).toBe(0);
 
+    // A file without the required columns: the mapping screen names what is missing and will not load it.
     await page.setInputFiles('[data-testid=file-input]', {
       name: 'bad.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('foo,bar\n1,2\n'),
     });
+    await page.waitForSelector('[data-testid=mapping-screen]');
+    await expect(page.locator('[data-testid=mapping-status]').textContent()).resolves.toContain(
+      'Missing: Order date, Customer id, Revenue',
+    );
+    await expect(page.locator('[data-testid=confirm-mapping]').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'skeleton-mapping-missing.png'), fullPage: true });
+    await page.click('[data-testid=cancel-mapping]');
+    // A PDF renamed .csv is refused with a message; the earlier data stays.
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'report.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj\n'),
+    });
     await page.waitForSelector('[data-testid=error]');
     const message = await page.locator('[data-testid=error]').textContent();
-    expect(message).toContain('bad.csv');
-    expect(message).toContain('Columns seen: foo, bar');
+    expect(message).toContain('“report.csv” is a PDF document');
+    expect(message).toContain('Your earlier data is still loaded.');
     await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
       'Customer: 3 ranked',
     );
