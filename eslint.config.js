@@ -6,7 +6,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
   {
-    ignores: ['dist/', 'node_modules/', 'scratch/', 'bench-results/', 'test/fixtures/**/files/', 'sample-data/*.csv*'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'scratch/',
+      'bench-results/',
+      'test/fixtures/**/files/',
+      'sample-data/*.csv*',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

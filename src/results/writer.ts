@@ -2,6 +2,7 @@ import { compareCodePoints } from '../analytics/common';
 import type { AllResults } from '../analytics/run-all';
 import type { ParetoResult } from '../analytics/pareto';
 import { toCsv, type ExportValue } from '../export/csv';
+import { summaryInputs } from '../ingest/rejects';
 import type { LoadReport } from '../ingest/types';
 
 /** A result file: name and UTF-8 text. */
@@ -141,16 +142,7 @@ export function summary(all: AllResults, inputs: LoadReport[]): Record<string, u
       (r?.classes ?? []).map((c) => [c.class, { count: c.count, value: c.value, value_share: c.valueShare }]),
     );
   return {
-    inputs: inputs.map((r) => ({
-      file: r.file,
-      table: r.kind,
-      encoding: r.encoding,
-      rows_read: r.rowsRead,
-      rows_loaded: r.rowsLoaded,
-      rows_rejected: r.rowsRejected,
-      summary_rows: r.summaryRows,
-      totals: Object.fromEntries(r.totals.map((t) => [t.role, { read: t.read, loaded: t.loaded }])),
-    })),
+    inputs: summaryInputs(inputs),
     parameters: {
       ...all.params,
       period: { start: all.period.start, as_of: all.period.asOf, months: all.period.months },
