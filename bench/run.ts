@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic } from '../test/e2e/static-server';
-import { generateSalesCsv } from './gen-sales';
+import { generateChinesePair, generateSalesCsv } from './gen-sales';
 
 interface CaseResult {
   case: string;
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
       );
     });
     await page.setInputFiles('[data-testid=file-input]', csv);
+    await page.waitForSelector('[data-testid=confirm-mapping]:not([disabled])', { timeout: 120_000 });
+    await page.click('[data-testid=confirm-mapping]');
     await waitIdle(page, version + 1);
     const dropMs = await page.evaluate(
       () => performance.now() - (globalThis as unknown as { __t0: number }).__t0,
@@ -108,6 +110,39 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  // GB18030 vs UTF-8: the same ~100 MB (scaled down with --rows) of Chinese sales data in both encodings.
+  {
+    const target = Math.round(100 * 1024 * 1024 * Math.min(1, ROWS / 1_000_000));
+    const pair = await generateChinesePair(DATA, target);
+    const server2 = await serveStatic({ root: 'dist', basePath: '/tools/sales/' });
+    const browser2 = await launchBrowser();
+    try {
+      const ms: Record<string, number> = {};
+      for (const [label, path] of [
+        ['utf8', pair.utf8],
+        ['gb18030', pair.gb],
+      ] as const) {
+        const page = await (await browser2.newContext()).newPage();
+        await page.goto(server2.url);
+        await waitIdle(page, 0);
+        ms[label] = await dropTimed(page, path);
+        await page.close();
+      }
+      emit({
+        case: 'gb18030_vs_utf8',
+        format: 'csv',
+        rows: pair.rows,
+        ms: Math.round(ms.gb18030),
+        baseline_ms: Math.round(ms.utf8),
+        ratio: Number((ms.gb18030 / ms.utf8).toFixed(2)),
+        bytes: target,
+      });
+    } finally {
+      await browser2.close();
+      await server2.close();
+    }
+  }
+
   // All analyses of the result files in Node after load (a separate process: no browser involved).
   const nodeLine = execSync(`npx tsx bench/analyze-node.ts --rows ${ROWS}`, {
     encoding: 'utf8',
@@ -124,6 +159,27 @@ async function main(): Promise<void> {
     console.log(
       `| ${r.case} | ${r.format} | ${r.rows} | ${r.ms} | ${r.baseline_ms ?? ''} | ${r.ratio ?? ''} |`,
     );
+}
+
+/** Drop a file, confirm the proposed mapping at once, and time change event → idle (in the page). */
+async function dropTimed(page: Page, path: string): Promise<number> {
+  const version = Number(await page.getAttribute('[data-testid=app]', 'data-version'));
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
+    input.addEventListener(
+      'change',
+      () => ((globalThis as unknown as { __t0: number }).__t0 = performance.now()),
+      {
+        once: true,
+        capture: true,
+      },
+    );
+  });
+  await page.setInputFiles('[data-testid=file-input]', path);
+  await page.waitForSelector('[data-testid=confirm-mapping]:not([disabled])', { timeout: 300_000 });
+  await page.click('[data-testid=confirm-mapping]');
+  await waitIdle(page, version + 1);
+  return page.evaluate(() => performance.now() - (globalThis as unknown as { __t0: number }).__t0);
 }
 
 async function waitIdle(page: Page, version: number): Promise<void> {
