@@ -18,3 +18,26 @@ export const CLASS_COLORS = { A: '#0072B2', B: '#E69F00', C: '#8C8C8C' } as cons
 
 /** Neutral ink for reference lines and the cumulative curve. */
 export const INK = '#222222';
+
+/** Lifecycle stage colours (Okabe–Ito, ordered from "good" to "gone"). */
+export const STAGE_COLORS: Record<string, string> = {
+  potential: '#56B4E9',
+  new: '#009E73',
+  growth: '#0072B2',
+  stable: '#999999',
+  decline: '#E69F00',
+  problem: '#D55E00',
+  no_value: '#CC79A7',
+  lost: '#000000',
+};
+
+/** Quadrant colours. */
+export const QUADRANT_COLORS: Record<string, string> = {
+  promote: '#009E73',
+  high_margin: '#0072B2',
+  high_turnover: '#E69F00',
+  review: '#D55E00',
+};
+
+/** Tier colours (same as ABC classes). */
+export const TIER_COLORS = { A: '#0072B2', B: '#E69F00', C: '#8C8C8C' } as const;

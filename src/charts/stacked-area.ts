@@ -1,0 +1,49 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartBase } from './common';
+
+/** Count of one group in one month. */
+export interface StackPoint {
+  month: string;
+  group: string;
+  value: number;
+}
+
+/** Options of the stacked area chart. */
+export interface StackedAreaOptions extends ChartBase {
+  groups: string[];
+  colors: Record<string, string>;
+  groupLabel: (g: string) => string;
+  valueLabel: string;
+}
+
+/** Counts per group over months, stacked (e.g. lifecycle stages month by month). */
+export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Element {
+  const date = (m: string) => new Date(`${m}-01T00:00:00Z`);
+  return Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: o.height ?? 260,
+    marginLeft: 50,
+    ariaLabel: o.ariaLabel,
+    x: { type: 'utc', label: null },
+    y: { label: o.valueLabel, grid: true },
+    color: {
+      domain: o.groups,
+      range: o.groups.map((g) => o.colors[g]),
+      legend: true,
+      tickFormat: o.groupLabel,
+    },
+    marks: [
+      Plot.areaY(points, {
+        x: (p: StackPoint) => date(p.month),
+        y: 'value',
+        fill: 'group',
+        order: o.groups,
+        curve: 'step-after',
+        tip: true,
+        title: (p: StackPoint) => `${p.month} ${o.groupLabel(p.group)}: ${p.value}`,
+      }),
+      Plot.ruleY([0]),
+    ],
+  }) as unknown as Element;
+}

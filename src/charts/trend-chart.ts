@@ -1,0 +1,125 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartBase } from './common';
+import { INK, OKABE_ITO } from './palette';
+
+/** One point of a monthly series. */
+export interface TrendPoint {
+  /** `YYYY-MM`. */
+  month: string;
+  value: number;
+  /** Optional comparison values (plan, last year, moving average). */
+  plan?: number | null;
+  lastYear?: number | null;
+}
+
+/** Options of the trend chart. */
+export interface TrendChartOptions extends ChartBase {
+  labels: { value: string; plan: string; lastYear: string };
+  formatValue: (v: number) => string;
+  /** Called with the first and last month of a brushed range (sets the analysis period). */
+  onBrush?: (from: string, to: string) => void;
+}
+
+const toDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
+
+/** Monthly values as bars, with plan and last year as lines; a brush selects months. */
+export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element {
+  const plan = points.filter((p) => p.plan !== null && p.plan !== undefined);
+  const ly = points.filter((p) => p.lastYear !== null && p.lastYear !== undefined && p.lastYear !== 0);
+  const chart = Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: o.height ?? 240,
+    marginLeft: 60,
+    ariaLabel: o.ariaLabel,
+    x: { type: 'utc', label: null },
+    y: { label: o.labels.value, grid: true, tickFormat: o.formatValue },
+    color: {
+      domain: [o.labels.value, o.labels.plan, o.labels.lastYear],
+      range: [OKABE_ITO[0], INK, OKABE_ITO[1]],
+      legend: plan.length > 0 || ly.length > 0,
+    },
+    marks: [
+      Plot.rectY(points, {
+        x1: (p: TrendPoint) => toDate(p.month),
+        x2: (p: TrendPoint) => new Date(Date.UTC(+p.month.slice(0, 4), +p.month.slice(5, 7), 1)),
+        y: 'value',
+        fill: () => o.labels.value,
+        inset: 1,
+        channels: { [o.labels.value]: (p: TrendPoint) => o.formatValue(p.value), ' ': 'month' },
+        tip: { format: { x1: false, x2: false, y: false, fill: false } },
+      }),
+      Plot.ruleY([0]),
+      ...(plan.length
+        ? [
+            Plot.line(plan, {
+              x: (p: TrendPoint) => new Date(toDate(p.month).getTime() + 14 * 864e5),
+              y: 'plan',
+              stroke: () => o.labels.plan,
+              strokeDasharray: '5,3',
+              strokeWidth: 2,
+            }),
+          ]
+        : []),
+      ...(ly.length
+        ? [
+            Plot.line(ly, {
+              x: (p: TrendPoint) => new Date(toDate(p.month).getTime() + 14 * 864e5),
+              y: 'lastYear',
+              stroke: () => o.labels.lastYear,
+              strokeWidth: 1.5,
+            }),
+          ]
+        : []),
+    ],
+  }) as unknown as Element;
+  if (o.onBrush) addBrush(chart, points, o.onBrush);
+  return chart;
+}
+
+/**
+ * Drag across the chart to pick a range of months. Plot has no brush mark yet, so the pointer
+ * positions are mapped back through the x scale.
+ */
+function addBrush(chart: Element, points: TrendPoint[], done: (from: string, to: string) => void): void {
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  const scale = (
+    chart as unknown as { scale: (n: string) => { invert?: (v: number) => Date } | undefined }
+  ).scale?.('x');
+  if (!svg || !scale?.invert || points.length < 2) return;
+  const doc = chart.ownerDocument;
+  const band = doc.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  band.setAttribute('fill', 'rgba(11, 92, 173, 0.15)');
+  band.setAttribute('height', '100%');
+  band.setAttribute('width', '0');
+  svg.append(band);
+  let start: number | null = null;
+  const xOf = (ev: PointerEvent) => ev.clientX - svg.getBoundingClientRect().left;
+  const month = (x: number) => {
+    const d = scale.invert!(x);
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  svg.addEventListener('pointerdown', (ev) => {
+    start = xOf(ev as PointerEvent);
+    band.setAttribute('x', String(start));
+    band.setAttribute('width', '0');
+  });
+  svg.addEventListener('pointermove', (ev) => {
+    if (start === null) return;
+    const x = xOf(ev as PointerEvent);
+    band.setAttribute('x', String(Math.min(start, x)));
+    band.setAttribute('width', String(Math.abs(x - start)));
+  });
+  svg.addEventListener('pointerup', (ev) => {
+    if (start === null) return;
+    const end = xOf(ev as PointerEvent);
+    const [a, b] = [Math.min(start, end), Math.max(start, end)];
+    start = null;
+    band.setAttribute('width', '0');
+    if (b - a < 8) return; // a click, not a drag
+    const known = points.map((p) => p.month);
+    const from = known.find((m) => m >= month(a)) ?? known[0];
+    const to = [...known].reverse().find((m) => m <= month(b)) ?? known[known.length - 1];
+    if (from <= to) done(from, to);
+  });
+}
