@@ -46,6 +46,8 @@ export interface KpiRow extends KpiScored {
 
 /** Result of the KPI scorecard (§6). */
 export interface KpiResult {
+  /** The analysis period (with the data's first and last date, for period pickers). */
+  analysis: Period;
   period: ScoringPeriod;
   comparePeriod: ScoringPeriod | null;
   byCategory: boolean;
@@ -209,6 +211,7 @@ export async function runKpiFor(
     }
   const tierOrder = (t: Tier | null) => (t === null ? 3 : 'ABC'.indexOf(t));
   return {
+    analysis,
     period,
     comparePeriod: cmp,
     byCategory: params.kpi.by_category,

@@ -16,11 +16,32 @@ describe('overview headline figures', () => {
   it('compares the period with the previous one and with a year earlier', async () => {
     // Period 2024-04 … 2024-06 (3 months, T = 2024-06-30); previous 2024-01 … 03; a year earlier 2023-04 … 06.
     await createTable(db, 'sales', [
-      { order_date: '2024-04-02', order_id: 'o1', customer_id: 'A', revenue: 100, gross_profit: 30, cost: 70 },
+      {
+        order_date: '2024-04-02',
+        order_id: 'o1',
+        customer_id: 'A',
+        revenue: 100,
+        gross_profit: 30,
+        cost: 70,
+      },
       { order_date: '2024-04-02', order_id: 'o1', customer_id: 'A', revenue: 50, gross_profit: 10, cost: 40 },
       { order_date: '2024-06-30', order_id: 'o2', customer_id: 'B', revenue: 50, gross_profit: 10, cost: 40 },
-      { order_date: '2024-05-01', order_id: 'o3', customer_id: 'C', revenue: -20, gross_profit: -5, cost: -15 },
-      { order_date: '2024-02-01', order_id: 'o4', customer_id: 'A', revenue: 160, gross_profit: 40, cost: 120 },
+      {
+        order_date: '2024-05-01',
+        order_id: 'o3',
+        customer_id: 'C',
+        revenue: -20,
+        gross_profit: -5,
+        cost: -15,
+      },
+      {
+        order_date: '2024-02-01',
+        order_id: 'o4',
+        customer_id: 'A',
+        revenue: 160,
+        gross_profit: 40,
+        cost: 120,
+      },
       { order_date: '2023-05-01', order_id: 'o5', customer_id: 'A', revenue: 90, gross_profit: 9, cost: 81 },
     ]);
     const p = defaultParams();
@@ -30,7 +51,15 @@ describe('overview headline figures', () => {
     expect(r.previous).toEqual({ start: '2024-01-01', end: '2024-03-31' });
     expect(r.lastYear).toEqual({ start: '2023-04-01', end: '2023-06-30' });
     // Now: revenue 180, GP 45 → .25; customers with revenue > 0: A, B (C nets −20); orders o1, o2, o3.
-    expect(r.current).toEqual({ revenue: 180, grossProfit: 45, marginRate: 0.25, quantity: null, customers: 2, orders: 3, averageOrder: 60 });
+    expect(r.current).toEqual({
+      revenue: 180,
+      grossProfit: 45,
+      marginRate: 0.25,
+      quantity: null,
+      customers: 2,
+      orders: 3,
+      averageOrder: 60,
+    });
     expect(r.before.revenue).toBe(160);
     expect(r.yearAgo.revenue).toBe(90);
     expect(change(r.current.revenue, r.before.revenue)).toBeCloseTo(0.125, 12);

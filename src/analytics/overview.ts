@@ -43,9 +43,13 @@ FROM rows`;
 }
 
 async function headline(db: Engine, start: string, end: string, params: Params): Promise<Headline> {
-  const [r] = await db.rows<{ revenue: number; gross_profit: number | null; quantity: number | null; customers: number; orders: number }>(
-    buildHeadlineSql(start, end, params),
-  );
+  const [r] = await db.rows<{
+    revenue: number;
+    gross_profit: number | null;
+    quantity: number | null;
+    customers: number;
+    orders: number;
+  }>(buildHeadlineSql(start, end, params));
   return {
     revenue: r.revenue,
     grossProfit: r.gross_profit,

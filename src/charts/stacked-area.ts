@@ -14,6 +14,8 @@ export interface StackedAreaOptions extends ChartBase {
   colors: Record<string, string>;
   groupLabel: (g: string) => string;
   valueLabel: string;
+  /** Month tick labels in the UI language. */
+  formatMonth?: (d: Date) => string;
 }
 
 /** Counts per group over months, stacked (e.g. lifecycle stages month by month). */
@@ -25,7 +27,7 @@ export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Elemen
     height: o.height ?? 260,
     marginLeft: 50,
     ariaLabel: o.ariaLabel,
-    x: { type: 'utc', label: null },
+    x: { type: 'utc', label: null, ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}) },
     y: { label: o.valueLabel, grid: true },
     color: {
       domain: o.groups,

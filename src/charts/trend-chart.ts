@@ -16,6 +16,8 @@ export interface TrendPoint {
 export interface TrendChartOptions extends ChartBase {
   labels: { value: string; plan: string; lastYear: string };
   formatValue: (v: number) => string;
+  /** Month tick labels in the UI language (default: Plot's English ones). */
+  formatMonth?: (d: Date) => string;
   /** Called with the first and last month of a brushed range (sets the analysis period). */
   onBrush?: (from: string, to: string) => void;
 }
@@ -32,11 +34,16 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     height: o.height ?? 240,
     marginLeft: 60,
     ariaLabel: o.ariaLabel,
-    x: { type: 'utc', label: null },
+    x: { type: 'utc', label: null, ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}) },
     y: { label: o.labels.value, grid: true, tickFormat: o.formatValue },
+    // The legend lists only the series that are drawn.
     color: {
-      domain: [o.labels.value, o.labels.plan, o.labels.lastYear],
-      range: [OKABE_ITO[0], INK, OKABE_ITO[1]],
+      domain: [
+        o.labels.value,
+        ...(plan.length ? [o.labels.plan] : []),
+        ...(ly.length ? [o.labels.lastYear] : []),
+      ],
+      range: [OKABE_ITO[0], ...(plan.length ? [INK] : []), ...(ly.length ? [OKABE_ITO[1]] : [])],
       legend: plan.length > 0 || ly.length > 0,
     },
     marks: [

@@ -48,4 +48,12 @@ export class I18n {
   num = (v: number | null, digits?: number): string => formatNumber(v, this.locale, digits);
   amount = (v: number | null): string => formatAmount(v, this.locale);
   pct = (v: number | null, digits?: number): string => formatPercent(v, this.locale, digits);
+  /** A month tick: `2024年1月` / `Jan 2024` for January, the month alone otherwise. */
+  month = (d: Date): string => {
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth() + 1;
+    if (this.locale === 'zh-CN') return m === 1 ? `${y}年${m}月` : `${m}月`;
+    const name = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(d);
+    return m === 1 ? `${name} ${y}` : name;
+  };
 }

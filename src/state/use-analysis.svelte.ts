@@ -1,0 +1,28 @@
+import { untrack } from 'svelte';
+import type { Params } from '../analytics/params';
+import type { Engine } from '../engine/types';
+import { cached } from './analysis-cache';
+import { AsyncResult } from './async-result.svelte';
+import { useWorkbench } from './context';
+
+/**
+ * Run an analysis for the current data and parameters, re-running when either (or `deps`)
+ * changes; results are shared across pages through the cache. Call during component setup.
+ */
+export function useAnalysis<T, D = null>(
+  name: string,
+  run: (engine: Engine, params: Params, deps: D) => Promise<T>,
+  deps: () => D = () => null as D,
+): AsyncResult<T> {
+  const wb = useWorkbench();
+  const result = new AsyncResult<T>();
+  $effect(() => {
+    const engine = wb.engine;
+    const version = wb.dataVersion;
+    const params = $state.snapshot(wb.params) as Params;
+    const d = deps();
+    if (!engine || version === 0) return;
+    untrack(() => result.run(() => cached(name, version, { params, d }, () => run(engine, params, d))));
+  });
+  return result;
+}
