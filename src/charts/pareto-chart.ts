@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ParetoBar } from '../analytics/pareto';
+import { onPick } from './common';
 import { CLASS_COLORS, INK } from './palette';
 
 /** Options of the Pareto chart: size, translated labels, locale formatters, interaction. */
@@ -123,12 +124,6 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
       }),
     ],
   });
-  if (o.onSelect) {
-    const select = o.onSelect;
-    chart.addEventListener('click', () => {
-      const v = (chart as unknown as { value?: ParetoBar | null }).value;
-      if (v) select(v);
-    });
-  }
+  onPick(chart, o.onSelect);
   return chart;
 }

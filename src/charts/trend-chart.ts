@@ -89,7 +89,8 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
  * positions are mapped back through the x scale.
  */
 function addBrush(chart: Element, points: TrendPoint[], done: (from: string, to: string) => void): void {
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  // A chart with a legend is a <figure> whose swatches are small <svg>s: take the plot itself.
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : [...chart.querySelectorAll('svg')].pop();
   const scale = (
     chart as unknown as { scale: (n: string) => { invert?: (v: number) => Date } | undefined }
   ).scale?.('x');
@@ -101,23 +102,38 @@ function addBrush(chart: Element, points: TrendPoint[], done: (from: string, to:
   band.setAttribute('width', '0');
   svg.append(band);
   let start: number | null = null;
-  const xOf = (ev: PointerEvent) => ev.clientX - svg.getBoundingClientRect().left;
+  // Pointer position in the SVG's own coordinates (the SVG may be scaled down to fit).
+  const xOf = (ev: PointerEvent) => {
+    const rect = svg.getBoundingClientRect();
+    const viewWidth = Number(svg.getAttribute('width')) || rect.width;
+    return ((ev.clientX - rect.left) * viewWidth) / rect.width;
+  };
   const month = (x: number) => {
     const d = scale.invert!(x);
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   };
-  svg.addEventListener('pointerdown', (ev) => {
-    start = xOf(ev as PointerEvent);
-    band.setAttribute('x', String(start));
-    band.setAttribute('width', '0');
-  });
-  svg.addEventListener('pointermove', (ev) => {
-    if (start === null) return;
-    const x = xOf(ev as PointerEvent);
-    band.setAttribute('x', String(Math.min(start, x)));
-    band.setAttribute('width', String(Math.abs(x - start)));
-  });
-  svg.addEventListener('pointerup', (ev) => {
+  // Capture phase: Plot's own pointer handling (the tooltip) must not swallow the drag.
+  const capture = { capture: true };
+  svg.addEventListener(
+    'pointerdown',
+    (ev) => {
+      start = xOf(ev as PointerEvent);
+      band.setAttribute('x', String(start));
+      band.setAttribute('width', '0');
+    },
+    capture,
+  );
+  svg.addEventListener(
+    'pointermove',
+    (ev) => {
+      if (start === null) return;
+      const x = xOf(ev as PointerEvent);
+      band.setAttribute('x', String(Math.min(start, x)));
+      band.setAttribute('width', String(Math.abs(x - start)));
+    },
+    capture,
+  );
+  const finish = (ev: Event) => {
     if (start === null) return;
     const end = xOf(ev as PointerEvent);
     const [a, b] = [Math.min(start, end), Math.max(start, end)];
@@ -128,5 +144,6 @@ function addBrush(chart: Element, points: TrendPoint[], done: (from: string, to:
     const from = known.find((m) => m >= month(a)) ?? known[0];
     const to = [...known].reverse().find((m) => m <= month(b)) ?? known[known.length - 1];
     if (from <= to) done(from, to);
-  });
+  };
+  svg.addEventListener('pointerup', finish, capture);
 }

@@ -9,9 +9,16 @@ export function rejectsToCsv(report: LoadReport): string {
   );
 }
 
-/** The `inputs` part of summary.json. */
+const KIND_ORDER = ['sales', 'plan', 'inventory', 'receivables', 'customers'];
+
+/** The `inputs` part of summary.json, by table kind then file name (independent of drop order). */
 export function summaryInputs(reports: LoadReport[]): Record<string, unknown>[] {
-  return reports.map((r) => ({
+  const ordered = [...reports].sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
+  return ordered.map((r) => ({
     file: r.file,
     table: r.kind,
     format: r.format,

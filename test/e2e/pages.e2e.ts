@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** What each page must show with the demo data (a test id that holds a chart or a table). */
+const PAGES: [string, string][] = [
+  ['overview', '[data-testid=trend-chart] svg'],
+  ['pareto', '[data-testid=pareto-chart] svg'],
+  ['customers', '[data-testid=customers-table] tbody tr'],
+  ['products', '[data-testid=products-table] tbody tr'],
+  ['turnover', '[data-testid=quadrant-chart] svg'],
+  ['lifecycle', '[data-testid=stage-chart] svg'],
+  ['kpi', '[data-testid=kpi-table] tbody tr'],
+  ['targets', '[data-testid=range-ytd]'],
+  ['rfm', '[data-testid=rfm-heatmap] svg'],
+  ['receivables', '[data-testid=aging-chart] svg'],
+  ['data', '[data-testid=sql-editor] .cm-editor'],
+];
+
+async function goTo(page: Page, id: string) {
+  await page.click(`[data-testid=nav-${id}]`);
+  await page.waitForFunction(
+    (p) => document.querySelector('[data-testid=app]')?.getAttribute('data-page') === p,
+    id,
+  );
+  await waitForIdle(page, 1);
+}
+const headline = (page: Page) => page.locator('[data-testid=stat-revenue] .value').textContent();
+
+describe('every page with the demo data', () => {
+  it('shows its charts and tables, in English and in Chinese', async () => {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { page, errors } = await h.open({ locale });
+      await waitForIdle(page, 1);
+      for (const [id, selector] of PAGES) {
+        await goTo(page, id);
+        await page.waitForSelector(selector, { timeout: 30_000 });
+        expect(await page.locator('[role=alert]').count(), `${id} shows an error`).toBe(0);
+        await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('interaction', () => {
+  it('a click on a region bar filters every page, and the chip removes it', async () => {
+    const { page, errors } = await h.open({ path: '?page=pareto&ui.pareto.entity=region' });
+    await waitForIdle(page, 1);
+    const before = await page.locator('[data-testid=pareto-panel] .subtitle').textContent();
+    await page.locator('[data-testid=pareto-chart] g[aria-label=bar] rect').first().click();
+    await page.waitForSelector('[data-testid=active-filters]');
+    await waitForIdle(page, 1);
+    const chip = await page.locator('[data-testid=active-filters] .chip').first().textContent();
+    expect(chip).toMatch(/^Region: /);
+    expect(page.url()).toContain('filters.region=');
+    expect(await page.locator('[data-testid=pareto-panel] .subtitle').textContent()).not.toBe(before); // 1 region left
+    await goTo(page, 'overview');
+    const filtered = await headline(page);
+    await page.locator('[data-testid=active-filters] .chip').first().click();
+    await waitForIdle(page, 1);
+    expect(await headline(page)).not.toBe(filtered);
+    expect(errors).toEqual([]);
+  });
+
+  it('brushing the months of the trend sets the analysis period', async () => {
+    const { page, errors } = await h.open();
+    await waitForIdle(page, 1);
+    const box = (await page.locator('[data-testid=trend-chart] svg').last().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
+    await page.mouse.up();
+    await waitForIdle(page, 1);
+    const from = await page.locator('[data-testid=period-start]').inputValue();
+    const asOf = await page.locator('[data-testid=as-of]').inputValue();
+    expect(from).toMatch(/^2025-\d\d$/);
+    expect(asOf > `${from}-01`).toBe(true);
+    expect(page.url()).toContain('period_start=');
+    expect(errors).toEqual([]);
+  });
+
+  it('a customer row opens the drill-down with timeline, stage, tier, RFM and receivables', async () => {
+    const { page, errors } = await h.open({ path: '?page=customers' });
+    await waitForIdle(page, 1);
+    await page.locator('[data-testid=customers-table] tbody tr').first().click();
+    await page.waitForSelector('[data-testid=customer-panel]');
+    await waitForIdle(page, 1);
+    for (const part of ['drill-stage', 'drill-tier', 'drill-rfm', 'drill-receivables'])
+      expect(await page.locator(`[data-testid=${part}]`).textContent()).not.toBe('');
+    expect(await page.locator('[data-testid=drill-tier] table').count()).toBeGreaterThan(0);
+    expect(page.url()).toContain('customer=');
+    await page.screenshot({ path: join(SHOTS, 'drill-down.png'), fullPage: false });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=customer-panel]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('switching the language keeps the page, filters and parameters', async () => {
+    const { page, errors } = await h.open({ path: '?page=kpi&filters.region=华东&kpi.weights=40,20,20,20' });
+    await waitForIdle(page, 1);
+    await page.selectOption('[data-testid=language]', 'zh-CN');
+    await waitForIdle(page, 1);
+    expect(await page.locator('[data-testid=app]').getAttribute('data-page')).toBe('kpi');
+    expect(await page.locator('[data-testid=active-filters]').textContent()).toContain('区域: 华东');
+    expect(await page.locator('[data-testid=kpi-summary]').textContent()).toContain('40 / 20 / 20 / 20');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses KPI weights that do not sum to 100, with a message', async () => {
+    const { page } = await h.open({ path: '?page=kpi' });
+    await waitForIdle(page, 1);
+    await page.fill('[data-testid=kpi-controls] [data-testid=weight-1]', '50');
+    expect(
+      await page.locator('[data-testid=kpi-controls] [data-testid=weights-sum]').textContent(),
+    ).toContain('sum to 120');
+    expect(await page.locator('[data-testid=kpi-controls] [data-testid=apply-weights]').isDisabled()).toBe(
+      true,
+    );
+  });
+
+  it('a table exports as CSV and the SQL console runs a query', async () => {
+    const { page, errors } = await h.open({ path: '?page=data' });
+    await waitForIdle(page, 1);
+    await page.click('[data-testid=run-sql]');
+    await page.waitForSelector('[data-testid=sql-result] tbody tr');
+    expect(await page.locator('[data-testid=sql-meta]').textContent()).toMatch(/^7 rows/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=sql-result] [data-testid=export-csv]'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('\uFEFFregion,customers,revenue');
+    await page.locator('[data-testid=sql-editor] .cm-content').fill('DROP TABLE sales');
+    await page.click('[data-testid=run-sql]');
+    await page.waitForSelector('[data-testid=sql-error]');
+    expect(await page.locator('[data-testid=sql-error]').textContent()).toContain('only runs queries');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Export results', () => {
+  it('downloads a ZIP identical to what npm run analyze writes for the same files', async () => {
+    const { page, errors } = await h.open();
+    await waitForIdle(page, 1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-results]'),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const browserFiles = Object.fromEntries(Object.entries(zip).map(([k, v]) => [k, strFromU8(v)]));
+    // The CLI on the same demo files (the browser reads sales.csv.gz decompressed as sales.csv).
+    const dir = mkdtempSync(join(tmpdir(), 'demo-'));
+    writeFileSync(join(dir, 'sales.csv'), gunzipSync(readFileSync('sample-data/demo/sales.csv.gz')));
+    for (const f of ['plan', 'inventory', 'receivables', 'customers'])
+      writeFileSync(join(dir, `${f}.csv`), readFileSync(`sample-data/demo/${f}.csv`));
+    const out = join(dir, 'out');
+    const r = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'src/cli/analyze.ts',
+        '--sales',
+        join(dir, 'sales.csv'),
+        '--plan',
+        join(dir, 'plan.csv'),
+        '--inventory',
+        join(dir, 'inventory.csv'),
+        '--receivables',
+        join(dir, 'receivables.csv'),
+        '--customers',
+        join(dir, 'customers.csv'),
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(Object.keys(browserFiles).sort()).toEqual(readdirSync(out).sort());
+    for (const name of readdirSync(out))
+      expect(browserFiles[name], name).toBe(readFileSync(join(out, name), 'utf8'));
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
