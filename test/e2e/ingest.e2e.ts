@@ -20,7 +20,7 @@ const fixture = (name: string) => ({
 
 describe('ingest in the browser', () => {
   it('reads a GB18030 export with Chinese headers, a title line and a 合计 row', async () => {
-    const { page, errors } = await h.open({ locale: 'zh-CN' });
+    const { page, errors } = await h.open({ locale: 'zh-CN', path: '?page=pareto' });
     await waitForIdle(page, 1);
     await page.setInputFiles('[data-testid=file-input]', fixture('matrix-gb18030-comma-A.csv'));
     await page.waitForSelector('[data-testid=mapping-screen]');

@@ -18,7 +18,7 @@ const CSV = [
 
 describe('persistence on a plain-http intranet host (IndexedDB, no OPFS)', () => {
   it('a reload restores the dropped data; "Forget this data" leaves storage empty', async () => {
-    const { page, context, errors } = await h.open();
+    const { page, context, errors } = await h.open({ path: '?page=pareto' });
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
     await waitForIdle(page);
     await dropAndConfirm(page, [{ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) }], 2);

@@ -20,7 +20,7 @@ const SMALL_CSV = [
 
 describe('walking skeleton in a browser on a plain-http intranet host', () => {
   it('opens with the demo Pareto chart, takes a dropped CSV, and keeps data on a bad file', async () => {
-    const { page, errors } = await h.open();
+    const { page, errors } = await h.open({ path: '?page=pareto' });
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
     await waitForIdle(page);
     await page.waitForSelector('[data-testid=pareto-chart] svg');
@@ -84,7 +84,7 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
   });
 
   it('switches to Chinese with locale number formats', async () => {
-    const { page, errors } = await h.open({ locale: 'zh-CN' });
+    const { page, errors } = await h.open({ locale: 'zh-CN', path: '?page=pareto' });
     await waitForIdle(page);
     await page.waitForSelector('[data-testid=pareto-chart] svg');
     await expect(page.locator('h1').textContent()).resolves.toBe('销售分析工作台');
