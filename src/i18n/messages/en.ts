@@ -1,3 +1,7 @@
+import { perfEn } from './areas/perf';
+import { shareEn } from './areas/share';
+import { trustEn } from './areas/trust';
+
 /** English UI text. Every key here must exist in zh-CN.ts (the compiler checks it). */
 export const en = {
   'app.title': 'Sales Workbench',
@@ -459,6 +463,9 @@ export const en = {
   'measure.revenue': 'Revenue',
   'measure.gross_profit': 'Gross profit',
   'measure.quantity': 'Quantity',
+  ...shareEn,
+  ...perfEn,
+  ...trustEn,
 } as const;
 
 /** A message key. */

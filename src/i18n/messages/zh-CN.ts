@@ -1,3 +1,6 @@
+import { perfZhCN } from './areas/perf';
+import { shareZhCN } from './areas/share';
+import { trustZhCN } from './areas/trust';
 import type { MessageKey } from './en';
 
 /** 简体中文界面文字。 */
@@ -451,4 +454,7 @@ export const zhCN: Record<MessageKey, string> = {
   'measure.revenue': '销售额',
   'measure.gross_profit': '毛利',
   'measure.quantity': '销量',
+  ...shareZhCN,
+  ...perfZhCN,
+  ...trustZhCN,
 };
