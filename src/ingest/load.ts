@@ -93,6 +93,16 @@ export async function loadFiles(
   return reports;
 }
 
+/**
+ * Drop the canonical tables of every kind not in `keep` (the user's own files replace the demo
+ * dataset as a whole: the demo's plan or receivables must not sit next to the user's sales).
+ */
+export async function dropOtherKinds(db: Engine, keep: Iterable<TableKind>): Promise<void> {
+  const kept = new Set(keep);
+  for (const kind of Object.keys(CANONICAL) as TableKind[])
+    if (!kept.has(kind)) await db.exec(`DROP TABLE IF EXISTS ${kind}`);
+}
+
 function sqlTypeOf(type: string): string {
   return type === 'number' ? 'DOUBLE' : type === 'text' ? 'VARCHAR' : 'DATE';
 }

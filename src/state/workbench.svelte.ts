@@ -1,7 +1,7 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
 import type { Engine } from '../engine/types';
-import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
+import { applyMapping, dropOtherKinds, inspectFile, loadFiles } from '../ingest/load';
 import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
 import type { TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
@@ -183,6 +183,12 @@ export class Workbench {
         mappings: options.demo ? undefined : this.mappings,
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
+      // The user's files replace the demo dataset as a whole (no demo plan next to real sales).
+      if (this.isDemo && !options.demo)
+        await dropOtherKinds(
+          engine,
+          plans.map((p) => p.kind),
+        );
       this.isDemo = options.demo;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
