@@ -56,6 +56,8 @@ export const en = {
   'pareto.value': 'Value',
   'pareto.cumShare': 'Cumulative share',
   'pareto.rank': 'Rank',
+  'pareto.perEntity': '{measure} per {entity} (average of each bar)',
+  'pareto.entities': 'Entities in bar',
   'pareto.class': 'Class',
   'pareto.count': 'Count',
   'pareto.entity': 'Rank',
@@ -75,6 +77,8 @@ export const en = {
 
   'period.start': 'From',
   'period.asOf': 'As of',
+  'period.reset': 'Back to the latest 12 months',
+  'period.defaultHint': 'latest 12 months of the data',
   'filters.clear': 'Clear all filters',
   'filters.remove': 'Remove filter {name}',
   'dim.region': 'Region',

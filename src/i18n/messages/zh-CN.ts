@@ -55,6 +55,8 @@ export const zhCN: Record<MessageKey, string> = {
   'pareto.value': '数值',
   'pareto.cumShare': '累计占比',
   'pareto.rank': '排名',
+  'pareto.perEntity': '每个{entity}的{measure}（柱内平均）',
+  'pareto.entities': '柱内个数',
   'pareto.class': '类别',
   'pareto.count': '数量',
   'pareto.entity': '对象',
@@ -74,6 +76,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'period.start': '起始',
   'period.asOf': '截至',
+  'period.reset': '恢复为最近 12 个月',
+  'period.defaultHint': '数据中最近 12 个月',
   'filters.clear': '清除全部筛选',
   'filters.remove': '移除筛选 {name}',
   'dim.region': '区域',
