@@ -89,6 +89,13 @@ describe('turnover, cross and contribution ratios (analytics.md §4)', () => {
     expect(r.rows[2].noStock).toBe(true);
     expect(r.rows.find((x) => x.productId === 'P6')!.salesShare).toBeCloseTo(-30 / 1400, 12);
     expect(r.noStockData).toEqual([{ productId: 'P4', customerId: null, revenue: 200 }]);
+    // Quadrant summary: P1 (500) high_turnover, P2 (600) high_margin; P3, P5, P6 have none.
+    expect(r.quadrants).toEqual({
+      promote: { count: 0, revenue: 0 },
+      high_margin: { count: 1, revenue: 600 },
+      high_turnover: { count: 1, revenue: 500 },
+      review: { count: 0, revenue: 0 },
+    });
   });
 
   it('derives opening stock from the previous month end when only on-hand is given', async () => {

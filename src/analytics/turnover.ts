@@ -39,6 +39,24 @@ export interface TurnoverResult {
   rows: TurnoverRow[];
   /** Sold in the period without inventory rows ("no stock data"). */
   noStockData: { productId: string; customerId: string | null; revenue: number }[];
+  /** Rows and revenue per quadrant (rows without a quadrant are not counted). */
+  quadrants: Record<Quadrant, { count: number; revenue: number }>;
+}
+
+/** Rows and revenue per quadrant. */
+export function quadrantSummary(rows: TurnoverRow[]): TurnoverResult['quadrants'] {
+  const out = {
+    promote: { count: 0, revenue: 0 },
+    high_margin: { count: 0, revenue: 0 },
+    high_turnover: { count: 0, revenue: 0 },
+    review: { count: 0, revenue: 0 },
+  };
+  for (const r of rows) {
+    if (!r.quadrant) continue;
+    out[r.quadrant].count++;
+    out[r.quadrant].revenue += r.revenue;
+  }
+  return out;
 }
 
 /** Median (mean of the middle two for an even count); null for none. */
@@ -154,5 +172,6 @@ export async function runTurnoverFor(
     medianTurnover,
     rows,
     noStockData,
+    quadrants: quadrantSummary(rows),
   };
 }

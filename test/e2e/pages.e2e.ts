@@ -50,6 +50,11 @@ describe('every page with the demo data', () => {
         await goTo(page, id);
         await page.waitForSelector(selector, { timeout: 30_000 });
         expect(await page.locator('[role=alert]').count(), `${id} shows an error`).toBe(0);
+        if (id === 'overview') {
+          // A small chart of each analysis (the demo has plan, inventory and receivables).
+          for (const panel of ['abc', 'lifecycle', 'kpi', 'rfm', 'targets', 'turnover', 'receivables'])
+            await page.waitForSelector(`[data-testid=overview-${panel}] svg`);
+        }
         await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
       }
       expect(errors).toEqual([]);
