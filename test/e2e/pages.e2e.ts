@@ -142,6 +142,11 @@ describe('interaction', () => {
   it('a table exports as CSV and the SQL console runs a query', async () => {
     const { page, errors } = await h.open({ path: '?page=data' });
     await waitForIdle(page, 1);
+    // The mapping of every loaded file: the demo's 订单日期 column was read as the order date.
+    await page.click('[data-testid=data-mapping] summary');
+    await expect(page.locator('[data-testid=data-mapping]').textContent()).resolves.toMatch(
+      /订单日期\s*Order date \(YYYY-MM-DD\)/,
+    );
     await page.click('[data-testid=run-sql]');
     await page.waitForSelector('[data-testid=sql-result] tbody tr');
     expect(await page.locator('[data-testid=sql-meta]').textContent()).toMatch(/^7 rows/);

@@ -92,6 +92,10 @@ export const en = {
   'nav.data': 'Data',
   'nav.label': 'Analyses',
   'data.title': 'Loaded data',
+  'data.mapping': 'Column mapping (file column → role)',
+  'data.column': 'Column in the file',
+  'data.role': 'Read as',
+  'data.ignored': 'not used',
   'data.none': 'No data loaded yet.',
   'link.ignored': 'Parts of the link could not be used and were ignored: {parts}',
 

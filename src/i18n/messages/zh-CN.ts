@@ -91,6 +91,10 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.data': '数据',
   'nav.label': '分析',
   'data.title': '已导入的数据',
+  'data.mapping': '列映射（文件列 → 角色）',
+  'data.column': '文件中的列',
+  'data.role': '识别为',
+  'data.ignored': '未使用',
   'data.none': '尚未导入数据。',
   'link.ignored': '链接中的部分内容无法使用，已忽略：{parts}',
 
