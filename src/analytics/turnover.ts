@@ -119,7 +119,9 @@ export async function runTurnoverFor(
   const raw = await db.rows<Record<string, number | string | null>>(buildTurnoverSql(p));
   const rows: TurnoverRow[] = raw.map((r) => {
     const revenue = Number(r.revenue);
-    const gp = r.gross_profit === null ? null : Number(r.gross_profit);
+    // Stock without sales in the period earned nothing: 0, as its revenue; null only when the
+    // data has no cost at all (then no product's gross profit can be computed).
+    const gp = r.gross_profit !== null ? Number(r.gross_profit) : r.unsold && caps.cost ? 0 : null;
     const avg = Number(r.avg_inventory);
     const marginRate = gp !== null && revenue > EPS ? gp / revenue : null;
     const turnover = avg > EPS ? Number(r.sales_basis) / avg : null;
