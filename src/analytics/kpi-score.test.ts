@@ -157,7 +157,7 @@ describe('scoreAndTier', () => {
           const o = { ...opts, tierShare: share };
           const rows = scoreAndTier(ents, o);
           const n = rows.length;
-          const k = Math.floor(share * n + 0.5);
+          const k = Math.floor(share * n + 0.5 + 1e-9);
           const count = (t: string) => rows.filter((r) => r.scoreTier === t).length;
           expect(count('A')).toBe(Math.min(k, n));
           expect(count('C')).toBe(Math.max(0, Math.min(k, n - Math.min(k, n))));
