@@ -25,6 +25,10 @@ const rowsArg = args.indexOf('--rows');
 const QUICK = rowsArg >= 0;
 const CSV_SIZES = QUICK ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 const PARQUET_ROWS = QUICK ? 0 : 10_000_000;
+// --only csv,encoding,parquet,node runs a part (for working on one case).
+const onlyArg = args.indexOf('--only');
+const ONLY = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
+const want = (group: string) => !ONLY || ONLY.has(group);
 const MACHINE = `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const DATA = resolve('bench-results/data');
 const BROWSER_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -127,24 +131,26 @@ async function main(): Promise<void> {
     }
   };
   try {
-    for (const rows of CSV_SIZES) await withBrowser((b) => csvCases(b, server, rows));
-    await withBrowser((b) => encodingCase(b, server, CSV_SIZES[CSV_SIZES.length - 1]));
-    if (PARQUET_ROWS) await withBrowser((b) => parquetCase(b, server, PARQUET_ROWS));
+    if (want('csv')) for (const rows of CSV_SIZES) await withBrowser((b) => csvCases(b, server, rows));
+    if (want('encoding')) await withBrowser((b) => encodingCase(b, server, CSV_SIZES[CSV_SIZES.length - 1]));
+    if (PARQUET_ROWS && want('parquet')) await withBrowser((b) => parquetCase(b, server, PARQUET_ROWS));
   } finally {
     await server.close();
   }
   // All analyses in Node after load (a separate process: no browser involved).
   const nodeRows = CSV_SIZES[CSV_SIZES.length - 1];
-  const nodeLine = execSync(`npx tsx bench/analyze-node.ts --rows ${nodeRows}`, {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-    .trim()
-    .split('\n')
-    .pop()!;
-  const nodeResult = JSON.parse(nodeLine) as CaseResult;
-  results.push(nodeResult);
-  console.log(JSON.stringify(nodeResult));
+  if (want('node')) {
+    const nodeLine = execSync(`npx tsx bench/analyze-node.ts --rows ${nodeRows}`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+      .trim()
+      .split('\n')
+      .pop()!;
+    const nodeResult = JSON.parse(nodeLine) as CaseResult;
+    results.push(nodeResult);
+    console.log(JSON.stringify(nodeResult));
+  }
   console.log('\n| case | format | rows | ms | baseline ms | ratio |\n|---|---|---:|---:|---:|---:|');
   for (const r of results)
     console.log(

@@ -2,4 +2,15 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
-mount(App, { target: document.getElementById('app')! });
+// public/csp.js narrows connect-src before this script runs (docs/security.md). Without it the
+// page could connect to any http(s) host, so the app does not start and says why.
+if (document.querySelector('meta[http-equiv="Content-Security-Policy"][data-connect-policy]')) {
+  mount(App, { target: document.getElementById('app')! });
+} else {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent =
+    'This copy of Sales Workbench is incomplete (csp.js is missing): ask IT to copy the whole folder. · ' +
+    '此销售分析工作台副本不完整（缺少 csp.js），请让 IT 复制整个文件夹。';
+  document.getElementById('app')!.append(p);
+}

@@ -1,4 +1,4 @@
-import { compareCodePoints, roundHalfUp } from './common';
+import { compareCodePoints, EPS, roundHalfUp } from './common';
 
 /** KPI tier. */
 export type Tier = 'A' | 'B' | 'C';
@@ -17,8 +17,8 @@ export interface KpiMetrics {
 
 /** A scored entity with everything that explains its tier. */
 export interface KpiScored extends KpiMetrics {
-  /** Normalised scores s1–s4 in [0, 1] (0 for a null metric). */
-  s: [number, number, number, number];
+  /** Normalised scores s1–s4 in [0, 1] (0 for a null metric; null for a dropped metric). */
+  s: [number | null, number | null, number | null, number | null];
   /** Weighted parts K_i × s_i (rescaled weights; 0 for a dropped metric). */
   parts: [number, number, number, number];
   total: number;
@@ -73,10 +73,15 @@ export function effectiveWeights(weights: number[], available: boolean[]): [numb
   ];
 }
 
-/** Order for tiers: total desc, revenue desc, then customer id and category by code point. */
+/**
+ * Order for tiers: total desc, revenue desc, then customer id and category by code point.
+ * Totals within 1e-9 are a tie: Σ K_i × s_i of two entities can be equal exactly (58⅓ both)
+ * yet differ in the last bit of the double sum, and the rank must not depend on that.
+ */
 function compareForTier(a: KpiScored, b: KpiScored): number {
+  const byTotal = b.total - a.total;
   return (
-    b.total - a.total ||
+    (Math.abs(byTotal) <= EPS ? 0 : byTotal) ||
     b.revenue - a.revenue ||
     compareCodePoints(a.customerId, b.customerId) ||
     compareCodePoints(a.category ?? '', b.category ?? '')
@@ -92,8 +97,9 @@ export function scoreAndTier(entities: KpiMetrics[], o: ScoreOptions): KpiScored
   const w = effectiveWeights(o.weights, o.available);
   const s = [0, 1, 2, 3].map((i) => averageRankScores(entities.map((e) => (o.available[i] ? e.r[i] : null))));
   const scored: KpiScored[] = entities.map((e, k) => {
-    const sk = [s[0][k], s[1][k], s[2][k], s[3][k]] as [number, number, number, number];
-    const parts = sk.map((x, i) => w[i] * x) as [number, number, number, number];
+    // A dropped metric has no score at all (§0: what cannot be computed is null, never 0).
+    const sk = s.map((si, i) => (o.available[i] ? si[k] : null)) as KpiScored['s'];
+    const parts = sk.map((x, i) => w[i] * (x ?? 0)) as [number, number, number, number];
     return {
       ...e,
       s: sk,

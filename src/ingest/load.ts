@@ -4,6 +4,7 @@ import { sqlIdent, sqlString } from '../engine/sql';
 import { CANONICAL, missingRoles, type TableKind } from './canonical';
 import { isUtf8, transcodeToUtf8 } from './encoding';
 import { recordLines } from './lines';
+import { transcodeMixed, type MixedStats } from './mixed-encoding';
 import { headerSignature, type MappingStore } from './mapping-memory';
 import { loadParquet, parquetInfo } from './parquet';
 import { ID_ROLES } from './roles';
@@ -11,6 +12,7 @@ import { contentChunks, collectSource, normaliseNewlines, sourceChunks } from '.
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
 import {
   dateSql,
+  impossibleDateSql,
   dayMonthSeparator,
   humanDateFormat,
   monthSql,
@@ -108,7 +110,7 @@ function sqlTypeOf(type: string): string {
 }
 
 /** Columns of a stage table that only the load itself needs (dropped before the swap). */
-const HELPER_COLUMNS = ['_line', '_summary', '_reject', '_raw', '_file'];
+const HELPER_COLUMNS = ['_line', '_summary', '_reject', '_nul', '_raw', '_file'];
 
 /**
  * Turn a stage into the canonical table: remove summary and rejected rows, then the helper
@@ -132,18 +134,44 @@ interface RawSource {
   /** Bytes DuckDB read, for the line scan. */
   chunks: () => AsyncIterable<Uint8Array>;
   cleanup: () => Promise<void>;
+  /** Mixed-encoding files: the lines read in the fallback encoding (known once the text was rewritten). */
+  mixed?: MixedStats;
+  /** Resolves when the whole file was found intact; rejects with an IngestError when it is cut off. */
+  verify?: () => Promise<void>;
+}
+
+/**
+ * Inflate a gzip file to its end in JS (native DecompressionStream, in parallel with DuckDB's own
+ * read in the browser): DuckDB's gzip reader stops quietly at a cut-off end, which would load part
+ * of the file without a word. Settles with the error, never rejects unobserved.
+ */
+function gzipCheck(file: FilePlan['file']): () => Promise<void> {
+  const done = (async () => {
+    for await (const chunk of contentChunks(file, true)) void chunk;
+  })().then(
+    () => null,
+    (err: unknown) => err,
+  );
+  return async () => {
+    const err = await done;
+    if (err) throw err;
+  };
 }
 
 async function csvSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
   const id = uid();
   // Text DuckDB cannot read as it is (another encoding, mixed line endings) is rewritten as
   // UTF-8 with LF line ends, streamed.
-  const transcode = !isUtf8(plan.encoding) || plan.normaliseNewlines;
+  const transcode = !isUtf8(plan.encoding) || plan.normaliseNewlines || !!plan.fallbackEncoding;
   let name = `in_${id}.csv${plan.gzip && !transcode ? '.gz' : ''}`;
   let source = plan.file.source;
+  const mixed: MixedStats = { fallbackLines: 0, firstLines: [] };
   if (transcode) {
     options.onProgress?.({ file: plan.file.name, phase: 'transcoding' });
-    const utf8 = transcodeToUtf8(contentChunks(plan.file, plan.gzip), plan.encoding);
+    const content = contentChunks(plan.file, plan.gzip);
+    const utf8 = plan.fallbackEncoding
+      ? transcodeMixed(content, plan.fallbackEncoding, mixed)
+      : transcodeToUtf8(content, plan.encoding);
     source = await collectSource(
       plan.normaliseNewlines ? normaliseNewlines(utf8) : utf8,
       db.kind === 'browser',
@@ -173,6 +201,8 @@ async function csvSource(db: Engine, plan: FilePlan, options: LoadOptions): Prom
     lines: 'scan',
     rejectsTable,
     chunks: () => (transcode ? sourceChunks(source) : contentChunks(plan.file, plan.gzip)),
+    mixed: plan.fallbackEncoding ? mixed : undefined,
+    verify: plan.gzip && !transcode ? gzipCheck(plan.file) : undefined,
     cleanup: async () => {
       for (const t of created) await db.exec(`DROP TABLE IF EXISTS ${t}`);
       await db.exec(`DROP SEQUENCE IF EXISTS ${seq}`);
@@ -330,6 +360,18 @@ async function loadOne(
       : plan.format === 'xlsx'
         ? await xlsxSource(db, plan)
         : await parquetSource(db, plan, options);
+  if (src.mixed?.fallbackLines)
+    report.notes.push({
+      key: 'note.mixed_encoding',
+      params: {
+        encoding: plan.fallbackEncoding!,
+        n: src.mixed.fallbackLines,
+        lines:
+          src.mixed.firstLines.join(', ') +
+          (src.mixed.fallbackLines > src.mixed.firstLines.length ? ', …' : ''),
+      },
+    });
+  if (plan.truncated) report.notes.push({ key: 'note.truncated', params: {} });
   const typed = `(SELECT * FROM ${stage(plan.kind)} WHERE _file = ${target.index})`;
   try {
     const columns = await decideDateOrders(db, plan, src.freshRelation(), report);
@@ -351,6 +393,8 @@ async function loadOne(
         ? `CREATE TABLE ${stage(plan.kind)} AS ${select}`
         : `INSERT INTO ${stage(plan.kind)} ${select}`,
     );
+    // A cut-off gzip fails here; the stage is discarded with the whole load.
+    await src.verify?.();
     options.onProgress?.({ file: plan.file.name, phase: 'checking' });
     await summarise(db, plan, typed, src, report, options);
     return report;
@@ -385,18 +429,32 @@ function typedSelect(plan: FilePlan, src: RawSource, file: number): string {
   const summary = summaryCols.length ? summaryCols.map((c) => summarySql(raw(c))).join(' OR ') : 'FALSE';
   const rawCols = plan.columns.map((c) => sqlIdent(`c${c.index}`)).join(', ');
   const rawRow = `concat_ws(chr(31), ${plan.columns.map((c) => `coalesce(${raw(c)}, '')`).join(', ')})`;
+  // NUL bytes (padded or half-binary exports) are removed from the mapped text cells, and the rows
+  // that had them are counted for the report.
+  const nulCols = plan.columns
+    .filter((c) => c.role && c.sourceType === 'text')
+    .map((c) => sqlIdent(`c${c.index}`));
+  const relation = nulCols.length
+    ? `(SELECT * REPLACE (${nulCols.map((c) => `replace(${c}, chr(0), '') AS ${c}`).join(', ')}),
+        coalesce(${nulCols.map((c) => `contains(${c}, chr(0))`).join(' OR ')}, FALSE) AS _nul FROM ${src.relation})`
+    : `(SELECT *, FALSE AS _nul FROM ${src.relation})`;
+  // 1e309, NaN, Infinity: never let a non-finite number into the tables (it would poison every sum).
+  const numeric = spec.filter((c) => c.type === 'number').map((c) => c.role);
   // Column order: the canonical table's, then HELPER_COLUMNS (the stage is the final table).
   return `SELECT ${spec.map((c) => `CAST(${c.role} AS ${sqlTypeOf(c.type)}) AS ${c.role}`).join(', ')},
        ${sqlString(plan.file.name)} AS source_file, CAST(_rec AS BIGINT) AS source_row,
-       CAST(_line AS DOUBLE) AS _line, _summary, _reject,
+       CAST(_line AS DOUBLE) AS _line, _summary, _reject, _nul,
        CASE WHEN NOT _summary AND _reject IS NOT NULL THEN ${rawRow} END AS _raw, ${file} AS _file
 FROM (
   SELECT *, ${reject} AS _reject
   FROM (
-    SELECT _rec, ${src.lines === 'column' ? '_line' : 'NULL::DOUBLE AS _line'}, ${rawCols},
-           ${spec.map((c) => `${exprs[c.role]} AS ${c.role}`).join(',\n           ')},
-           coalesce(${summary}, FALSE) AS _summary
-    FROM ${src.relation}
+    SELECT * ${numeric.length ? `REPLACE (${numeric.map((r) => `CASE WHEN isfinite(${r}::DOUBLE) THEN ${r} END AS ${r}`).join(', ')})` : ''}
+    FROM (
+      SELECT _rec, ${src.lines === 'column' ? '_line' : 'NULL::DOUBLE AS _line'}, ${rawCols}, _nul,
+             ${spec.map((c) => `${exprs[c.role]} AS ${c.role}`).join(',\n             ')},
+             coalesce(${summary}, FALSE) AS _summary
+      FROM ${relation}
+    )
   )
 )`;
 }
@@ -416,6 +474,12 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
   const empty = (r: string) => `(${r} IS NULL OR ${nullWordSql(`lower(trim(${r}))`)})`;
   const reason = (what: string, r: string) =>
     `CASE WHEN ${empty(r)} THEN 'missing_${what}' ELSE 'bad_${what}' END`;
+  // Specific reasons: a well-formed date that is not on the calendar (2024-02-30), an amount that
+  // is not a finite number (1e309, NaN).
+  const dateReason = (r: string) =>
+    `CASE WHEN ${empty(r)} THEN 'missing_date' WHEN ${impossibleDateSql(r)} THEN 'impossible_date' ELSE 'bad_date' END`;
+  const amountReason = (r: string) =>
+    `CASE WHEN ${empty(r)} THEN 'missing_amount' WHEN NOT isfinite(TRY_CAST(trim(${r}) AS DOUBLE)) THEN 'nonfinite_amount' ELSE 'bad_amount' END`;
   const amountRaw =
     rawOf('revenue') !== 'NULL'
       ? rawOf('revenue')
@@ -423,9 +487,9 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
   switch (kind) {
     case 'sales':
       return [
-        [reason('date', rawOf('order_date')), 'order_date IS NULL'],
+        [dateReason(rawOf('order_date')), 'order_date IS NULL'],
         ["'missing_customer'", 'customer_id IS NULL'],
-        [reason('amount', amountRaw), 'revenue IS NULL'],
+        [amountReason(amountRaw), 'revenue IS NULL'],
       ];
     case 'plan':
       return [
@@ -440,7 +504,7 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
     case 'receivables':
       return [
         ["'missing_customer'", 'customer_id IS NULL'],
-        [reason('date', rawOf('as_of_date')), 'as_of_date IS NULL'],
+        [dateReason(rawOf('as_of_date')), 'as_of_date IS NULL'],
       ];
     case 'customers':
       return [["'missing_customer'", 'customer_id IS NULL']];
@@ -461,6 +525,7 @@ async function summarise(
   const [counts] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
       count(*) FILTER (WHERE _summary) AS summary,
       count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
+      count(*) FILTER (WHERE _nul) AS nul,
       ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
     FROM ${typed}`);
   const reasons = await db.rows<{ reason: string; n: number }>(
@@ -475,7 +540,10 @@ async function summarise(
       `SELECT 1 FROM duckdb_tables() WHERE table_name = ${sqlString(src.rejectsTable)}`,
     );
     if (exists.length)
-      duck = await db.rows(`SELECT line, error_type, csv_line FROM ${src.rejectsTable} ORDER BY line`);
+      // DuckDB records one error per extra field: one row per line is what was rejected.
+      duck = await db.rows(
+        `SELECT line, min(error_type) AS error_type, min(csv_line) AS csv_line FROM ${src.rejectsTable} GROUP BY line ORDER BY line`,
+      );
   }
   let lineOf = (r: { _rec: number; _line: number | null }) => r._line ?? r._rec;
   if (src.lines === 'scan' && sample.length) {
@@ -501,6 +569,14 @@ async function summarise(
     });
   }
   rejects.sort((a, b) => a.line - b.line);
+  if (counts.nul) report.notes.push({ key: 'note.nul_bytes', params: { n: counts.nul } });
+  // Exact copies of a loaded row (same values in every canonical column) are kept: repeat orders
+  // exist, but a file pasted twice also looks like this, so the report says how many.
+  const [dup] = await db.rows<{ n: number }>(
+    `SELECT count(*) - count(DISTINCT hash(${spec.map((c) => c.role).join(', ')})) AS n
+     FROM ${typed} WHERE NOT _summary AND _reject IS NULL`,
+  );
+  if (dup.n > 0) report.notes.push({ key: 'note.duplicate_rows', params: { n: dup.n } });
   report.rowsRead = counts.read + duck.length;
   report.summaryRows = counts.summary;
   report.rowsRejected = counts.rejected + duck.length;

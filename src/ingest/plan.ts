@@ -1,5 +1,7 @@
 import { missingRoles, type TableKind } from './canonical';
-import { decodeSample, detectEncoding, type Encoding } from './encoding';
+import { decodeSample, detectEncoding, isUtf8, type Encoding } from './encoding';
+import { decodeMixedSample, detectMixedEncoding } from './mixed-encoding';
+import { looksTruncated } from './truncation';
 import { sniffDialect, pickHeaderRow } from './dialect';
 import { detectFormat, looksBinary, type SourceFormat } from './format';
 import { byteReader } from './input';
@@ -201,7 +203,13 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
 
   if (format === 'xlsx') {
     const sheets = await readWorkbook(file);
-    const sheet = chooseSheet(sheets, options.sheet);
+    let sheet;
+    try {
+      sheet = chooseSheet(sheets, options.sheet);
+    } catch (err) {
+      // Name the file in the message (chooseSheet knows only the sheets).
+      throw err instanceof IngestError ? new IngestError(err.key, { file: file.name, ...err.params }) : err;
+    }
     const nonBlank = sheet.rows
       .map((r, i) => [r, i] as const)
       .filter(([r]) => r.some((c) => c.trim() !== ''));
@@ -226,8 +234,16 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
     );
   }
 
-  const encoding = options.encoding ?? detectEncoding(windows);
-  let text = decodeSample(head, encoding);
+  const detected = options.encoding ?? detectEncoding(windows);
+  // A UTF-8 file with some lines in a legacy encoding is read line by line (mixed-encoding.ts).
+  const fallbackEncoding =
+    options.encoding || isUtf8(detected) || detected.startsWith('utf-16')
+      ? null
+      : detectMixedEncoding(windows);
+  const encoding: Encoding = fallbackEncoding ? 'utf-8' : detected;
+  const decode = (b: Uint8Array) =>
+    fallbackEncoding ? decodeMixedSample(b, fallbackEncoding) : decodeSample(b, encoding);
+  let text = decode(head);
   if (!text.trim()) throw new IngestError('empty_file', { file: file.name });
   if (looksBinary(text)) throw new IngestError('binary_file', { file: file.name });
   if (!complete && !/[\r\n]/.test(text))
@@ -236,7 +252,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   if (!complete && dialect.rows.length < dialect.headerRow + 6) {
     // Very long rows (1 MB cells): read a larger sample so the profile sees some data.
     ({ head, complete, windows } = await sampleWindows(file, gzip, LARGE_SAMPLE_BYTES));
-    text = decodeSample(head, encoding);
+    text = decode(head);
     dialect = sniffDialect(text, !complete);
   }
   if (!dialect.rows.length) throw new IngestError('unreadable_csv', { file: file.name, bytes: head.length });
@@ -254,11 +270,21 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   // Mixed line endings (CR lines with a final CRLF, as in old Mac exports) trip DuckDB's reader.
   const endings = lineEndings(windows);
   const kinds = (endings.cr > 0 ? 1 : 0) + (endings.lf > 0 ? 1 : 0) + (endings.crlf > 0 ? 1 : 0);
+  // The end of the text: the whole sample for a small file, the tail window (from its first whole line) otherwise.
+  const tail = complete
+    ? text.length > 65536
+      ? text.slice(-65536).replace(/^[^\n]*\n/, '')
+      : text
+    : !gzip && windows.length > 2
+      ? decode(windows[2]).replace(/^[^\n]*\n/, '')
+      : '';
   return finish(
     {
       ...common,
       format,
       encoding,
+      fallbackEncoding,
+      truncated: looksTruncated(tail, dialect.delimiter, header.length),
       normaliseNewlines: kinds > 1,
       delimiter: dialect.delimiter,
       headerLine: dialect.headerLine,

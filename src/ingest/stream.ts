@@ -1,5 +1,5 @@
 import type { FileSource } from '../engine/types';
-import type { InputFile } from './types';
+import { IngestError, type InputFile } from './types';
 
 /** Read size for streaming a file. */
 const CHUNK = 4 * 1024 * 1024;
@@ -58,7 +58,22 @@ export function gunzipChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
 /** The file's content bytes (decompressed when gzip), chunk by chunk. */
 export function contentChunks(file: InputFile, gzip: boolean): AsyncGenerator<Uint8Array> {
   const raw = sourceChunks(file.source);
-  return gzip ? gunzipChunks(raw) : raw;
+  return gzip ? damagedGzipIsIngestError(gunzipChunks(raw), file.name) : raw;
+}
+
+/** A gzip stream that ends early or has bad data: the file was cut off (interrupted copy or download). */
+async function* damagedGzipIsIngestError(
+  chunks: AsyncGenerator<Uint8Array>,
+  file: string,
+): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (err) {
+    throw new IngestError('truncated_file', {
+      file,
+      message: err instanceof Error ? err.message : String(err),
+    });
+  }
 }
 
 /**

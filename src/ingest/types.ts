@@ -49,6 +49,10 @@ export interface FilePlan {
   delimiter: string;
   /** The file mixes line endings (e.g. CR lines and a final CRLF): rewrite them as LF while reading. */
   normaliseNewlines: boolean;
+  /** Mixed encodings: lines that are not valid UTF-8 are read in this encoding (the rest as UTF-8). */
+  fallbackEncoding?: Encoding | null;
+  /** The file ends inside a row (no final line break, a short last row or an open quote): cut off? */
+  truncated?: boolean;
   /** 0-based physical line (CSV) or sheet row (XLSX) of the header. */
   headerLine: number;
   /** XLSX: the sheet read and the sheets available. */
@@ -135,18 +139,21 @@ export const INGEST_ERROR_KEYS = [
   'no_columns',
   'too_many_columns',
   'unreadable_csv',
+  'truncated_file',
 ] as const;
 
 /** Every reject reason key. */
 export const REJECT_REASONS = [
   'missing_date',
   'bad_date',
+  'impossible_date',
   'missing_month',
   'bad_month',
   'missing_customer',
   'missing_product',
   'missing_amount',
   'bad_amount',
+  'nonfinite_amount',
   'too_many_columns',
   'unreadable_row',
 ] as const;

@@ -151,17 +151,23 @@ export function dayMonthSeparator(format: DateFormat): string | null {
   return format.startsWith('DM') ? format[2] : null;
 }
 
+/** Longest cell text profiled as a possible number or date (a 40-digit amount is already absurd). */
+const MAX_TYPED_LENGTH = 64;
+
 /** Profile a column's sample values. */
 export function profileColumn(values: string[]): ColumnProfile {
   const vals = values.map((v) => halfWidth(v.trim())).filter((v) => !NULLS.has(v.toLowerCase()));
   const n = vals.length;
-  const comma = vals.some(commaEvidence) && !vals.some(dotEvidence);
+  // Only short cells can be numbers or dates. Skipping long ones also keeps the regular
+  // expressions below from running on a megabyte of digits (some are quadratic there).
+  const short = vals.filter((v) => v.length <= MAX_TYPED_LENGTH);
+  const comma = short.some(commaEvidence) && !short.some(dotEvidence);
   const numberStyle: NumberStyle = comma ? 'comma' : 'dot';
-  const numbers = vals.filter((v) => parseNumber(v, numberStyle) !== null).length;
+  const numbers = short.filter((v) => parseNumber(v, numberStyle) !== null).length;
   let best: DateCandidate | null = null;
   let bestHits = 0;
   for (const c of DATE_CANDIDATES) {
-    const hits = vals.filter((v) => c.re.test(v)).length;
+    const hits = short.filter((v) => c.re.test(v)).length;
     if (hits > bestHits) {
       best = c;
       bestHits = hits;
@@ -171,7 +177,7 @@ export function profileColumn(values: string[]): ColumnProfile {
   let ambiguousDayMonth = false;
   if (best?.dm) {
     let dayFirst: boolean | null = null;
-    for (const v of vals) {
+    for (const v of short) {
       const m = best.re.exec(v);
       if (!m) continue;
       const a = Number(m[best.dm[0]]);
@@ -184,16 +190,16 @@ export function profileColumn(values: string[]): ColumnProfile {
     dateFormat = dayFirst === null ? best.format : resolveDayMonth(best.format, dayFirst);
   }
   // Cells in another unambiguous date form count too (the SQL reads them through a fallback).
-  const anyDate = vals.filter((v) => DATE_CANDIDATES.some((c) => c.re.test(v))).length;
+  const anyDate = short.filter((v) => DATE_CANDIDATES.some((c) => c.re.test(v))).length;
   // Excel serial dates: whole numbers between 1955 and 2119 in a column that is otherwise numeric.
-  const serials = vals.filter(
+  const serials = short.filter(
     (v) => /^\d{5}(\.\d+)?$/.test(v) && Number(v) >= 20000 && Number(v) <= 80000,
   ).length;
   if (bestHits === 0 && serials === n && n > 0) dateFormat = 'excel';
-  const months = vals.filter(
+  const months = short.filter(
     (v) => MONTH_RE.some((re) => re.test(v)) || DATE_CANDIDATES.some((c) => c.re.test(v)),
   ).length;
-  const floats = vals.filter((v) => /^\d+\.0+$/.test(v)).length;
+  const floats = short.filter((v) => /^\d+\.0+$/.test(v)).length;
   return {
     numberShare: n ? numbers / n : 0,
     dateShare: n ? (dateFormat === 'excel' ? serials : anyDate) / n : 0,
@@ -341,4 +347,20 @@ export function withDayMonthOrder(format: DateFormat, dayFirst: boolean): DateFo
 /** Whether a format reads the day first (for the mapping screen's selector). */
 export function isDayFirst(format: DateFormat): boolean {
   return format.startsWith('DM') || /%d.%m/.test(format);
+}
+
+/**
+ * True when a cell is written as a year-first date (`2024-02-30`, `2024/2/30`, `2024年2月30日`,
+ * `20240230`) that does not exist on the calendar: month 13, day 0, 30 February. Lets the load
+ * report say "no such date" instead of "not understood".
+ */
+export function impossibleDateSql(col: string): string {
+  const t = `trim(${sqlHalfWidth(col)})`;
+  const re = `'^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?$'`;
+  const part = (i: number) => `regexp_extract(${t}, ${re}, ${i})`;
+  const eight = `'^(19|20)\\d{6}$'`;
+  return `(CASE
+      WHEN regexp_full_match(${t}, ${re}) THEN TRY_CAST(${part(1)} || '-' || lpad(${part(2)}, 2, '0') || '-' || lpad(${part(3)}, 2, '0') AS DATE) IS NULL
+      WHEN regexp_full_match(${t}, ${eight}) THEN TRY_CAST(substr(${t}, 1, 4) || '-' || substr(${t}, 5, 2) || '-' || substr(${t}, 7, 2) AS DATE) IS NULL
+      ELSE FALSE END)`;
 }

@@ -6,6 +6,8 @@ import { runPareto } from '../analytics/pareto';
 import { runPerformance } from '../analytics/performance';
 import { runReceivables } from '../analytics/receivables';
 import { runRfm } from '../analytics/rfm';
+import { runTargets } from '../analytics/targets';
+import { runTurnover } from '../analytics/turnover';
 import type { Engine } from '../engine/types';
 
 /**
@@ -36,6 +38,8 @@ export const OVERVIEW = {
   kpi: analysis('kpi', null, (e, p) => runKpi(e, p)),
   rfm: analysis('rfm', null, (e, p) => runRfm(e, p)),
   receivables: analysis('receivables', null, (e, p) => runReceivables(e, p)),
+  turnover: analysis('turnover', null, (e, p) => runTurnover(e, p)),
+  targets: analysis('targets', 'total' as const, (e, p, d) => runTargets(e, p, d)),
 };
 
 /** Run every analysis of a page once (the benchmark's baseline; the CLI runs runAll instead). */

@@ -10,6 +10,8 @@ import { runPareto } from '../analytics/pareto';
 import { runPerformance } from '../analytics/performance';
 import { runReceivables } from '../analytics/receivables';
 import { runRfm } from '../analytics/rfm';
+import { runTargets } from '../analytics/targets';
+import { runTurnover } from '../analytics/turnover';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { fromBytes } from '../ingest/input';
@@ -46,6 +48,8 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   kpi: (e, p) => runKpi(e, p),
   rfm: (e, p) => runRfm(e, p),
   receivables: (e, p) => runReceivables(e, p),
+  turnover: (e, p) => runTurnover(e, p),
+  targets: async (e, p) => [await runTargets(e, p, 'total'), await runTargets(e, p, 'customer')],
 };
 
 /** A non-default value for every top-level parameter (each one that matters changes some result). */
@@ -56,7 +60,7 @@ const ALTERED: Params = {
   measure: 'gross_profit',
   filters: { ...defaultParams().filters, region: ['华东'] },
   abc: { a: 0.6, b: 0.9 },
-  turnover: { basis: 'quantity' },
+  turnover: { basis: 'revenue' },
   lifecycle: { ...defaultParams().lifecycle, window_months: 6, lost_months: 4, growth_threshold: 0.1 },
   kpi: { ...defaultParams().kpi, weights: [40, 20, 20, 20], tier_share: 0.3 },
   rfm: { window_months: 6 },
@@ -96,6 +100,6 @@ describe('PARAM_USES', () => {
     const p = { ...defaultParams(), abc: { a: 0.5, b: 0.9 } };
     expect(paramsFor('kpi', p)).toEqual(paramsFor('kpi', defaultParams()));
     expect(paramsFor('pareto', p)).not.toEqual(paramsFor('pareto', defaultParams()));
-    expect(paramsFor('turnover', p)).toBe(p);
+    expect(paramsFor('decomposition', p)).toBe(p);
   });
 });

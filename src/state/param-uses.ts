@@ -18,6 +18,8 @@ export const PARAM_USES: Record<string, ParamKey[]> = {
   kpi: [...PERIOD, 'kpi'],
   rfm: [...PERIOD, 'rfm'],
   receivables: [...PERIOD, 'receivables'],
+  turnover: [...PERIOD, 'turnover'],
+  targets: PERIOD,
 };
 
 /** The part of `params` an analysis depends on (all of it for analyses not in PARAM_USES). */

@@ -23,6 +23,13 @@ export interface Notice {
   params: Record<string, string | number>;
 }
 
+/** The confirmed column → role mapping of one loaded file. */
+export interface LoadedMapping {
+  file: string;
+  kind: TableKind;
+  columns: { header: string; role: string | null; dateFormat: DateFormat | null }[];
+}
+
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
 
@@ -48,6 +55,8 @@ export class Workbench {
   error = $state<Notice | null>(null);
   /** Load reports of the current dataset, one per file. */
   reports = $state.raw<LoadReport[]>([]);
+  /** How each loaded file's columns were mapped to roles (for the Data page). */
+  loadedMappings = $state.raw<LoadedMapping[]>([]);
   /** True while the demo dataset is what is loaded. */
   isDemo = $state(false);
   /** Bumped after every successful load. */
@@ -189,6 +198,15 @@ export class Workbench {
           engine,
           plans.map((p) => p.kind),
         );
+      this.loadedMappings = plans.map((p) => ({
+        file: p.file.name,
+        kind: p.kind,
+        columns: p.columns.map((c) => ({
+          header: c.header,
+          role: c.role,
+          dateFormat: c.role && c.dateFormat ? c.dateFormat : null,
+        })),
+      }));
       this.isDemo = options.demo;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
