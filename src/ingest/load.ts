@@ -430,12 +430,13 @@ function typedSelect(plan: FilePlan, src: RawSource, file: number): string {
   const rawCols = plan.columns.map((c) => sqlIdent(`c${c.index}`)).join(', ');
   const rawRow = `concat_ws(chr(31), ${plan.columns.map((c) => `coalesce(${raw(c)}, '')`).join(', ')})`;
   // NUL bytes (padded or half-binary exports) are removed from the mapped text cells, and the rows
-  // that had them are counted for the report.
+  // that had them are counted for the report. Only cells that contain one are copied (a replace()
+  // on every cell cost ~0.5 s at 1 M rows).
   const nulCols = plan.columns
     .filter((c) => c.role && c.sourceType === 'text')
     .map((c) => sqlIdent(`c${c.index}`));
   const relation = nulCols.length
-    ? `(SELECT * REPLACE (${nulCols.map((c) => `replace(${c}, chr(0), '') AS ${c}`).join(', ')}),
+    ? `(SELECT * REPLACE (${nulCols.map((c) => `CASE WHEN contains(${c}, chr(0)) THEN replace(${c}, chr(0), '') ELSE ${c} END AS ${c}`).join(', ')}),
         coalesce(${nulCols.map((c) => `contains(${c}, chr(0))`).join(' OR ')}, FALSE) AS _nul FROM ${src.relation})`
     : `(SELECT *, FALSE AS _nul FROM ${src.relation})`;
   // 1e309, NaN, Infinity: never let a non-finite number into the tables (it would poison every sum).
