@@ -172,3 +172,22 @@ describe('scoreAndTier', () => {
     );
   });
 });
+
+describe('averageRankScores at scale', () => {
+  it('matches the definition (ascending rank, ties averaged) on random data with many ties', () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = Array.from({ length: 3000 }, () => (rand() < 0.1 ? null : Math.floor(rand() * 200) / 4));
+    const valid = values.filter((v): v is number => v !== null);
+    const n = valid.length;
+    const expected = values.map((v) => {
+      if (v === null) return 0;
+      const below = valid.filter((x) => x < v).length;
+      const equal = valid.filter((x) => x === v).length;
+      const avgRank = below + (equal + 1) / 2;
+      return (avgRank - 1) / (n - 1);
+    });
+    const got = averageRankScores(values);
+    got.forEach((g, i) => expect(g).toBeCloseTo(expected[i], 12));
+  });
+});

@@ -46,20 +46,34 @@ export interface ScoreOptions {
  * s = (rank − 1) / (n − 1); s = 1 when n = 1; null → 0. Ties are exact equality.
  */
 export function averageRankScores(values: (number | null)[]): number[] {
-  const idx = values
-    .map((v, i) => [v, i] as const)
-    .filter((x): x is readonly [number, number] => x[0] !== null);
-  idx.sort((a, b) => a[0] - b[0]);
-  const out = values.map(() => 0);
-  const n = idx.length;
-  for (let i = 0; i < n;) {
-    let j = i;
-    while (j + 1 < n && idx[j + 1][0] === idx[i][0]) j++;
-    const avgRank = (i + 1 + (j + 1)) / 2;
-    for (let k = i; k <= j; k++) out[idx[k][1]] = n === 1 ? 1 : (avgRank - 1) / (n - 1);
-    i = j + 1;
-  }
+  // Sorted copy in a typed array (native numeric sort, no comparator calls), then each value's
+  // tie range by binary search: ranks first…last (1-based) average to (first + last) / 2.
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  const sorted = new Float64Array(n);
+  let k = 0;
+  for (const v of values) if (v !== null) sorted[k++] = v;
+  sorted.sort();
+  const out = new Array<number>(values.length).fill(0);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const first = lowerBound(sorted, v) + 1;
+    const last = lowerBound(sorted, v, true);
+    out[i] = n === 1 ? 1 : ((first + last) / 2 - 1) / (n - 1);
+  });
   return out;
+}
+
+/** Index of the first element ≥ v (or > v with `after`) in an ascending array. */
+function lowerBound(a: Float64Array, v: number, after = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v || (after && a[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The weights actually used: dropped metrics get 0, the rest are rescaled to sum to 100. */

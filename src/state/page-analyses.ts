@@ -30,11 +30,12 @@ function analysis<T, D>(name: string, deps: D, run: PageAnalysis<T, D>['run']): 
 /** What the Overview page runs: headline figures, the monthly trend and the small chart of each analysis. */
 export const OVERVIEW = {
   overview: analysis('overview', null, (e, p) => runOverview(e, p)),
-  series: analysis('performance', 'customer-month', (e, p) =>
-    runPerformance(e, p, { entity: 'customer', grain: 'month' }),
+  // The trend only (no per-customer table), and lifecycle without its month-by-month history.
+  series: analysis('performance', 'series-month', (e, p) =>
+    runPerformance(e, p, { entity: 'customer', grain: 'month', rows: false }),
   ),
   pareto: analysis('pareto', 'customer' as const, (e, p, entity) => runPareto(e, p, entity)),
-  lifecycle: analysis('lifecycle', null, (e, p) => runLifecycle(e, p)),
+  lifecycle: analysis('lifecycle', 'summary', (e, p) => runLifecycle(e, p, { history: false })),
   kpi: analysis('kpi', null, (e, p) => runKpi(e, p)),
   rfm: analysis('rfm', null, (e, p) => runRfm(e, p)),
   receivables: analysis('receivables', null, (e, p) => runReceivables(e, p)),

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/types';
 import { cached } from './analysis-cache';
 import { AsyncResult } from './async-result.svelte';
 import { useWorkbench } from './context';
+import type { PageAnalysis } from './page-analyses';
 import { paramsFor } from './param-uses';
 
 /**
@@ -31,4 +32,9 @@ export function useAnalysis<T, D = null>(
     );
   });
   return result;
+}
+
+/** useAnalysis for one of the shared definitions of page-analyses.ts. */
+export function usePageAnalysis<T, D>(a: PageAnalysis<T, D>): AsyncResult<T> {
+  return useAnalysis(a.name, a.run, () => a.deps);
 }
