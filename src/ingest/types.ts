@@ -135,6 +135,9 @@ export const INGEST_ERROR_KEYS = [
   'no_columns',
   'too_many_columns',
   'unreadable_csv',
+  'data_url_unreachable',
+  'data_url_status',
+  'data_url_range',
 ] as const;
 
 /** Every reject reason key. */
