@@ -1,6 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDimensionValues } from '../analytics/dimensions';
 import { runOverview } from '../analytics/overview';
@@ -9,6 +6,8 @@ import { runPareto } from '../analytics/pareto';
 import { runAll } from '../analytics/run-all';
 import { NodeEngine } from '../engine/node';
 import { RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
+import { loadDemo } from '../../test/helpers/demo';
+import { datasetToParquet } from '../export/parquet';
 import { fromBytes } from '../ingest/input';
 import { inspectFile, loadFiles } from '../ingest/load';
 import { decodeFragment, encodeFragment } from './codec';
@@ -16,24 +15,13 @@ import { fromPayload, toPayload, type DataSnapshot, type ViewSnapshot } from './
 import { dumpTables, restoreTables } from './tables';
 
 // The demo dataset (46,273 sales lines, plan, inventory, receivables, master) as an analyst loads it.
-const DEMO = 'sample-data/demo';
 let analyst: NodeEngine;
 let reviewer: NodeEngine;
 
 beforeAll(async () => {
   analyst = await NodeEngine.start();
   reviewer = await NodeEngine.start();
-  const files = readdirSync(DEMO)
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(join(DEMO, name));
-      return name.endsWith('.gz')
-        ? fromBytes(new Uint8Array(gunzipSync(bytes)), name.slice(0, -3))
-        : fromBytes(new Uint8Array(bytes), name);
-    });
-  const plans = [];
-  for (const f of files) plans.push(await inspectFile(f));
-  await loadFiles(analyst, plans);
+  await loadDemo(analyst);
 }, 120_000);
 afterAll(async () => {
   await analyst?.close();
@@ -90,4 +78,33 @@ describe('a view snapshot answers the shared view and refuses the rest', () => {
     ).rejects.toThrow(SnapshotMissError);
     console.info(`demo overview+pareto view snapshot: ${fragment.length} characters`);
   }, 60_000);
+});
+
+describe('"Save dataset as Parquet" gives files that load back to the same numbers', () => {
+  it('writes each canonical table; loading them (proposed mapping) reproduces every analysis', async () => {
+    const files = await datasetToParquet(analyst);
+    expect(files.map((f) => f.name)).toEqual([
+      'sales.parquet',
+      'plan.parquet',
+      'inventory.parquet',
+      'receivables.parquet',
+      'customers.parquet',
+    ]);
+    const fresh = await NodeEngine.start();
+    try {
+      const plans = [];
+      for (const f of files) plans.push(await inspectFile(fromBytes(f.bytes, f.name)));
+      // The canonical names map themselves: nothing for a reviewer to confirm.
+      expect(plans.map((p) => [p.kind, p.missing])).toEqual(files.map((f) => [f.kind, []]));
+      expect(plans.every((p) => p.columns.every((c) => c.role === c.header))).toBe(true);
+      const reports = await loadFiles(fresh, plans);
+      expect(reports.map((r) => r.rowsRejected)).toEqual([0, 0, 0, 0, 0]);
+      expect(reports.map((r) => r.rowsLoaded)).toEqual(files.map((f) => f.rows));
+      const params = resolveParams({ filters: { region: ['华南'] } });
+      expect(await runAll(fresh, params)).toEqual(await runAll(analyst, params));
+      console.info(`demo as Parquet: ${files.map((f) => `${f.name} ${f.bytes.length} bytes`).join(', ')}`);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 });

@@ -59,6 +59,12 @@ export const shareEn = {
   'share.bad.too_large': 'it unpacks to far more data than a link may carry.',
   'share.bad.bad_json': 'it is not a snapshot made by this app.',
   'share.bad.bad_shape': 'it is not a snapshot made by this app.',
+  'parquet.save': 'Save dataset as Parquet',
+  'parquet.working': 'Writing Parquet…',
+  'parquet.saved': 'Saved {file}.',
+  'parquet.noRows': 'This link carries the numbers of one view, not the rows: there is no dataset to save.',
+  'parquet.readme':
+    'Sales Workbench dataset: {files}.\n\nThe tables as loaded and cleaned (canonical column names and types), one Parquet file each.\nTo share them for review: put these files in a folder named "data" next to the app on the intranet web server, open the app with\n\n  ?{query}\n\nadded to its address, and use "Copy review link". See docs/sharing.md.',
   'error.data_url_unreachable':
     '“{url}” could not be fetched ({message}). Check that the address is right and that the server is reachable from this computer; a file on another host must allow this page to read it (CORS, see docs/sharing.md).',
   'error.data_url_status':
@@ -117,6 +123,12 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   'share.bad.too_large': '解压后的数据远超链接允许携带的大小。',
   'share.bad.bad_json': '它不是本应用生成的快照。',
   'share.bad.bad_shape': '它不是本应用生成的快照。',
+  'parquet.save': '数据集另存为 Parquet',
+  'parquet.working': '正在写入 Parquet…',
+  'parquet.saved': '已保存 {file}。',
+  'parquet.noRows': '此链接携带的是某一视图的数字，不含明细行：没有可保存的数据集。',
+  'parquet.readme':
+    '销售分析工作台数据集：{files}。\n\n加载并清洗后的数据表（标准列名和类型），每张表一个 Parquet 文件。\n分享审阅：把这些文件放到内网 Web 服务器上本应用旁边名为 "data" 的文件夹中，在应用地址后加上\n\n  ?{query}\n\n打开应用，然后点击“复制审阅链接”。详见 docs/sharing.md。',
   'error.data_url_unreachable':
     '无法获取“{url}”（{message}）。请检查地址是否正确、本机能否访问该服务器；若文件在其他主机上，该主机须允许本页面读取（CORS，见 docs/sharing.md）。',
   'error.data_url_status':
