@@ -24,7 +24,8 @@ import {
   textSql,
 } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
-import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { float64Column, utf8Column } from '../engine/arrow-columns';
 
 export { inspectFile, applyMapping } from './plan';
 
@@ -209,20 +210,10 @@ async function xlsxSource(db: Engine, plan: FilePlan): Promise<RawSource> {
   });
   const table = `raw_${uid()}`;
   const cols: Record<string, Vector> = {
-    _rec: vectorFromArray(
-      rows.map((_, i) => i + 1),
-      new Float64(),
-    ),
-    _line: vectorFromArray(
-      rows.map(([, line]) => line),
-      new Float64(),
-    ),
+    _rec: float64Column(rows.map((_, i) => i + 1)),
+    _line: float64Column(rows.map(([, line]) => line)),
   };
-  for (const c of plan.columns)
-    cols[`c${c.index}`] = vectorFromArray(
-      rows.map(([r]) => r[c.index] ?? null),
-      new Utf8(),
-    );
+  for (const c of plan.columns) cols[`c${c.index}`] = utf8Column(rows.map(([r]) => r[c.index] ?? null));
   await db.insertArrow(table, new Table(cols), { create: true });
   return {
     relation: table,

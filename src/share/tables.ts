@@ -3,7 +3,8 @@
  * present. In: the same tables recreated with the canonical column types, so the reviewer's
  * DuckDB holds exactly what the analyst's held.
  */
-import { DateDay, Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { dateDayColumn, float64Column, utf8Column } from '../engine/arrow-columns';
 import type { Cell, Engine } from '../engine/types';
 import { CANONICAL, type RoleSpec, type TableKind } from '../ingest/canonical';
 
@@ -40,21 +41,10 @@ function sqlType(spec: RoleSpec): string {
 
 function vector(values: Cell[], spec: RoleSpec | 'text' | 'number'): Vector {
   const type = typeof spec === 'string' ? spec : spec.type;
-  if (type === 'text')
-    return vectorFromArray(
-      values.map((v) => (v === null ? null : String(v))),
-      new Utf8(),
-    );
-  if (type === 'number')
-    return vectorFromArray(
-      values.map((v) => (typeof v === 'number' ? v : null)),
-      new Float64(),
-    );
+  if (type === 'text') return utf8Column(values.map((v) => (v === null ? null : String(v))));
+  if (type === 'number') return float64Column(values.map((v) => (typeof v === 'number' ? v : null)));
   // Dates arrive as epoch milliseconds of UTC midnight (calendar dates, no time zone involved).
-  return vectorFromArray(
-    values.map((v) => (typeof v === 'number' ? new Date(v) : null)),
-    new DateDay(),
-  );
+  return dateDayColumn(values.map((v) => (typeof v === 'number' ? Math.floor(v / 86_400_000) : null)));
 }
 
 /**
