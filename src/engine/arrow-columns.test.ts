@@ -22,9 +22,7 @@ describe('Arrow columns without builders (no eval under the CSP)', () => {
       b: boolColumn([true, false, null, true, undefined, false]),
     });
     await db.insertArrow('cols', table, { create: true });
-    const rows = await db.rows<Record<string, unknown>>(
-      "SELECT n, s, strftime(d, '%Y-%m-%d') AS d, b FROM cols",
-    );
+    const rows = await db.rows("SELECT n, s, strftime(d, '%Y-%m-%d') AS d, b FROM cols");
     expect(rows).toEqual([
       { n: 1.5, s: '甲公司', d: '1970-01-01', b: true },
       { n: null, s: null, d: '2024-02-29', b: false },
