@@ -24,7 +24,8 @@ import {
   textSql,
 } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
-import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { float64Column, utf8Column } from '../engine/arrow-columns';
 
 export { inspectFile, applyMapping } from './plan';
 
@@ -93,16 +94,6 @@ export async function loadFiles(
       roles: plan.columns.map((c) => c.role),
     });
   return reports;
-}
-
-/**
- * Drop the canonical tables of every kind not in `keep` (the user's own files replace the demo
- * dataset as a whole: the demo's plan or receivables must not sit next to the user's sales).
- */
-export async function dropOtherKinds(db: Engine, keep: Iterable<TableKind>): Promise<void> {
-  const kept = new Set(keep);
-  for (const kind of Object.keys(CANONICAL) as TableKind[])
-    if (!kept.has(kind)) await db.exec(`DROP TABLE IF EXISTS ${kind}`);
 }
 
 function sqlTypeOf(type: string): string {
@@ -219,20 +210,10 @@ async function xlsxSource(db: Engine, plan: FilePlan): Promise<RawSource> {
   });
   const table = `raw_${uid()}`;
   const cols: Record<string, Vector> = {
-    _rec: vectorFromArray(
-      rows.map((_, i) => i + 1),
-      new Float64(),
-    ),
-    _line: vectorFromArray(
-      rows.map(([, line]) => line),
-      new Float64(),
-    ),
+    _rec: float64Column(rows.map((_, i) => i + 1)),
+    _line: float64Column(rows.map(([, line]) => line)),
   };
-  for (const c of plan.columns)
-    cols[`c${c.index}`] = vectorFromArray(
-      rows.map(([r]) => r[c.index] ?? null),
-      new Utf8(),
-    );
+  for (const c of plan.columns) cols[`c${c.index}`] = utf8Column(rows.map(([r]) => r[c.index] ?? null));
   await db.insertArrow(table, new Table(cols), { create: true });
   return {
     relation: table,

@@ -1,13 +1,17 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
+import { RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
 import type { Engine } from '../engine/types';
-import { applyMapping, dropOtherKinds, inspectFile, loadFiles } from '../ingest/load';
+import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
-import type { TableKind } from '../ingest/canonical';
+import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
+import { openDataUrl } from '../ingest/remote';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
+import type { Snapshot } from '../share/snapshot';
+import { restoreTables } from '../share/tables';
 import {
   datasetStore,
   forgetEverything,
@@ -30,11 +34,25 @@ export interface LoadedMapping {
   columns: { header: string; role: string | null; dateFormat: DateFormat | null }[];
 }
 
+/**
+ * Where the loaded data came from: what a review link can say about it, and what the print
+ * layout names as the data source.
+ */
+export type DataSource =
+  | { kind: 'demo' }
+  /** Dropped by the user (or restored from this browser's storage). */
+  | { kind: 'files'; files: string[] }
+  /** Named by the link (`?data=`), as written there, and fetched from the intranet. */
+  | { kind: 'urls'; urls: string[] }
+  /** Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view. */
+  | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string };
+
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
 
 /** Turn anything thrown while loading into a message the user can act on. */
 export function toNotice(err: unknown, fileName = ''): Notice {
+  if (err instanceof SnapshotMissError) return { key: 'share.notInSnapshot', params: {} };
   if (err instanceof IngestError)
     return { key: `error.${err.key}`, params: { file: fileName, ...err.params } };
   if (err instanceof EngineError)
@@ -47,7 +65,10 @@ export function toNotice(err: unknown, fileName = ''): Notice {
  * changes whenever the tables change, so analyses re-run.
  */
 export class Workbench {
+  /** What analyses query: DuckDB (through the recorder), or the replayed answers of a view snapshot. */
   engine = $state.raw<Engine | null>(null);
+  /** DuckDB itself, wrapped so the share dialog can record the answers of the current view. */
+  loader: RecordingEngine | null = null;
   status = $state<Status>('starting');
   /** What the engine is doing right now (message key + params), for the progress line. */
   activity = $state<Notice | null>(null);
@@ -67,6 +88,8 @@ export class Workbench {
   stored = $state<{ files: string[]; savedAt: string; restored: boolean } | null>(null);
   /** Storage trouble (quota), shown as a warning; the data stays loaded for this session. */
   storageWarning = $state<Notice | null>(null);
+  /** Where the current data came from (null before the first load). */
+  source = $state.raw<DataSource | null>(null);
   /** Files waiting on the mapping screen (proposals the user checks before loading). */
   pending = $state.raw<FilePlan[] | null>(null);
   private store: DatasetStore | null = null;
@@ -81,7 +104,8 @@ export class Workbench {
   async start(startEngine: () => Promise<Engine>): Promise<void> {
     this.status = 'starting';
     try {
-      this.engine = await startEngine();
+      this.loader = new RecordingEngine(await startEngine());
+      this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
       this.status = 'failed';
@@ -97,7 +121,7 @@ export class Workbench {
    * proposals. Nothing is loaded yet, and a file that is not a table is refused with a message.
    */
   async propose(files: InputFile[]): Promise<boolean> {
-    if (!this.engine || files.length === 0) return false;
+    if (!this.loader || files.length === 0) return false;
     this.error = null;
     let current = '';
     try {
@@ -150,14 +174,19 @@ export class Workbench {
     const plans = this.pending;
     if (!plans) return false;
     const ok = await this.loadPlans(plans, { demo: false, persist: true });
-    if (ok) this.pending = null;
+    if (ok) {
+      this.pending = null;
+      this.source = { kind: 'files', files: plans.map((p) => p.file.name) };
+    }
     return ok;
   }
 
   /** Read files and load them directly with the proposed mapping (demo data, tests, the CLI path). */
-  async load(files: InputFile[], options: { demo?: boolean } = {}): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine || files.length === 0) return false;
+  async load(
+    files: InputFile[],
+    options: { demo?: boolean; persist?: boolean; source?: DataSource } = {},
+  ): Promise<boolean> {
+    if (!this.loader || files.length === 0) return false;
     this.status = 'loading';
     this.error = null;
     let current = '';
@@ -169,7 +198,12 @@ export class Workbench {
         plans.push(await inspectFile(f));
       }
       current = '';
-      return await this.loadPlans(plans, { demo: options.demo ?? false, persist: !options.demo });
+      const demo = options.demo ?? false;
+      const ok = await this.loadPlans(plans, { demo, persist: options.persist ?? !demo });
+      if (ok)
+        this.source =
+          options.source ?? (demo ? { kind: 'demo' } : { kind: 'files', files: files.map((f) => f.name) });
+      return ok;
     } catch (err) {
       this.error = toNotice(err, current);
       return false;
@@ -184,20 +218,22 @@ export class Workbench {
     plans: FilePlan[],
     options: { demo: boolean; persist: boolean; restored?: boolean },
   ): Promise<boolean> {
-    const engine = this.engine;
+    const engine = this.loader;
     if (!engine) return false;
     this.status = 'loading';
+    // Data that is not the user's own (the demo, a link's) is replaced whole by the user's files:
+    // the demo's plan must not stay beside the user's sales.
+    const foreign = this.isDemo || (this.source !== null && this.source.kind !== 'files');
     try {
       this.reports = await loadFiles(engine, plans, {
         mappings: options.demo ? undefined : this.mappings,
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
-      // The user's files replace the demo dataset as a whole (no demo plan next to real sales).
-      if (this.isDemo && !options.demo)
-        await dropOtherKinds(
-          engine,
-          plans.map((p) => p.kind),
-        );
+      if (foreign && !options.demo) {
+        const kept = plans.map((p) => p.kind);
+        for (const kind of Object.keys(CANONICAL) as TableKind[])
+          if (!kept.includes(kind)) await engine.exec(`DROP TABLE IF EXISTS ${kind}`);
+      }
       this.loadedMappings = plans.map((p) => ({
         file: p.file.name,
         kind: p.kind,
@@ -208,6 +244,8 @@ export class Workbench {
         })),
       }));
       this.isDemo = options.demo;
+      // Loaded data replaces a view snapshot: analyses query DuckDB again.
+      this.engine = engine;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
@@ -250,6 +288,62 @@ export class Workbench {
     }
   }
 
+  /**
+   * Load the files a link names (`?data=`, already checked by resolveDataUrl), read with the
+   * proposed mapping so every browser reads them the same way (no remembered mappings). They are
+   * not kept in this browser's storage: the link fetches them again, and whatever the user
+   * dropped before stays stored.
+   */
+  async loadUrls(urls: { raw: string; url: URL }[]): Promise<boolean> {
+    if (!this.loader || urls.length === 0) return false;
+    this.error = null;
+    const inputs: InputFile[] = [];
+    for (const { raw, url } of urls) {
+      this.activity = { key: 'share.fetching', params: { url: raw } };
+      try {
+        inputs.push(await openDataUrl(url));
+      } catch (err) {
+        this.error = toNotice(err, raw);
+        this.activity = null;
+        return false;
+      }
+    }
+    return this.load(inputs, { persist: false, source: { kind: 'urls', urls: urls.map((u) => u.raw) } });
+  }
+
+  /**
+   * Show the snapshot a link carries: a `data` snapshot becomes DuckDB's tables (every page
+   * works); a `view` snapshot answers the queries of the shared view. Not kept in storage.
+   */
+  async openSnapshot(s: Snapshot): Promise<boolean> {
+    const engine = this.loader;
+    if (!engine) return false;
+    this.status = 'loading';
+    this.activity = { key: 'share.opening', params: {} };
+    try {
+      if (s.mode === 'data') {
+        await restoreTables(engine, s.tables);
+        this.engine = engine;
+      } else this.engine = new ReplayEngine(s.answers);
+      this.reports = s.reports;
+      this.isDemo = false;
+      this.source = {
+        kind: 'snapshot',
+        mode: s.mode,
+        files: s.reports.map((r) => r.file),
+        created: s.created,
+      };
+      this.dataVersion++;
+      return true;
+    } catch (err) {
+      this.error = toNotice(err);
+      return false;
+    } finally {
+      this.status = 'ready';
+      this.activity = null;
+    }
+  }
+
   /** Restore the dataset kept from the last visit; false when there is none (or it is unreadable). */
   async restore(): Promise<boolean> {
     let stored;
@@ -264,7 +358,9 @@ export class Workbench {
     const inputs = stored.files.map((f) => fromBlob(f.blob, f.name));
     if (stored.version !== STORE_VERSION) return this.load(inputs);
     const plans = stored.files.map((f, i) => ({ ...(f.plan as FilePlan), file: inputs[i] }));
-    return this.loadPlans(plans, { demo: false, persist: false, restored: true });
+    const ok = await this.loadPlans(plans, { demo: false, persist: false, restored: true });
+    if (ok) this.source = { kind: 'files', files: inputs.map((f) => f.name) };
+    return ok;
   }
 
   /** Remove every stored byte and go back to the demo data. */
