@@ -2,34 +2,27 @@ import { runDimensionValues } from './analytics/dimensions';
 import { defaultParams, type Params } from './analytics/params';
 import { BrowserEngine } from './engine/browser';
 import { sqlString } from './engine/sql';
-import type { Engine } from './engine/types';
+
 import { CANONICAL } from './ingest/canonical';
 import { OVERVIEW, runPage } from './state/page-analyses';
 import { PARAM_USES, type ParamKey } from './state/param-uses';
 
-/** One traced statement: how long it took (ms) and its first characters. */
+/** One traced statement: how long it ran (ms, not counting its wait in the queue), its first characters, whether it was cancelled. */
 export interface TraceEntry {
   ms: number;
   sql: string;
+  cancelled: boolean;
 }
 
-/** Statements run through engines wrapped by `traced`, in order (the bench reads and clears it). */
+/** Statements run by engines wrapped by `traced`, in order (the bench reads and clears it). */
 export const trace: TraceEntry[] = [];
 
 /**
- * Wrap an engine so every query is timed into `trace` (bench mode only): the benchmark prints
- * where the time of a drop went, statement by statement.
+ * Time every statement of an engine into `trace` (bench mode only): the benchmark prints where
+ * the time of a drop went, statement by statement.
  */
-export function traced<E extends Engine>(engine: E): E {
-  const query = engine.query.bind(engine);
-  engine.query = async (sql: string) => {
-    const t0 = performance.now();
-    try {
-      return await query(sql);
-    } finally {
-      trace.push({ ms: performance.now() - t0, sql: sql.replace(/\s+/g, ' ').slice(0, 120) });
-    }
-  };
+export function traced(engine: BrowserEngine): BrowserEngine {
+  engine.onStatement = (s) => trace.push({ ...s, sql: s.sql.replace(/\s+/g, ' ').slice(0, 120) });
   return engine;
 }
 
