@@ -34,7 +34,7 @@ export type Cell = string | number | boolean | null;
  */
 export interface Engine {
   /** Which implementation this is. */
-  readonly kind: 'browser' | 'node';
+  readonly kind: 'browser' | 'node' | 'native';
   /** Run one statement and return its result as Arrow. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Run one statement and return small results as plain objects. */
@@ -60,4 +60,9 @@ export interface Engine {
 export const ENGINE_INIT_SQL = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+  // A second in-memory database that stores its tables compressed (DuckDB ≥ 1.2): large loads
+  // are staged there (ingest/capacity.ts), about a tenth of the memory. Unqualified names find
+  // tables in either.
+  "ATTACH ':memory:' AS packed (COMPRESS)",
+  "SET search_path = 'memory.main,packed.main'",
 ];
