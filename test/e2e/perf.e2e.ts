@@ -1,3 +1,4 @@
+import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -67,6 +68,34 @@ describe('work the page does at scale', () => {
     expect(await page.locator('[data-testid=active-filters] .chip').count()).toBe(2);
     expect(await page.locator('[role=alert]').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'perf-filtered.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('refuses a file too large for the tab before reading it, says what to do, and keeps the data', async () => {
+    // 16 M tiny rows (≈ 100 MB): over the tab's limit, yet quick to make and to drop.
+    const path = join(SHOTS, 'perf-16m-rows.csv');
+    if (!existsSync(path)) {
+      const out = createWriteStream(path);
+      out.write('order_date,customer_id,revenue\n');
+      const block = '2024-01-02,C1,1\n'.repeat(100_000);
+      for (let i = 0; i < 160; i++)
+        if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
+      await new Promise<void>((r) => out.end(() => r()));
+    }
+    const { page, errors } = await h.open();
+    await waitForIdle(page);
+    const before = await page.locator('[data-testid=headline]').textContent();
+    await page.setInputFiles('[data-testid=file-input]', path);
+    await page.waitForSelector('[data-testid=confirm-mapping]:not([disabled])', { timeout: 60_000 });
+    await page.click('[data-testid=confirm-mapping]');
+    const alert = page.locator('[data-testid=error]');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('perf-16m-rows.csv');
+    expect(text).toContain('--engine native');
+    await waitForIdle(page);
+    expect(await page.locator('[data-testid=headline]').textContent()).toBe(before);
+    await page.screenshot({ path: join(SHOTS, 'perf-too-large.png') });
     expect(errors).toEqual([]);
   }, 300_000);
 });
