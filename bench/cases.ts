@@ -108,6 +108,43 @@ export async function dropCase(
   };
 }
 
+/**
+ * The bare baseline alone, in its own page (for the 10 M-row Parquet file two engines of that
+ * size do not fit in one tab): the file is picked through the app's file input (which only reads
+ * its header for the mapping screen), then handed to the hook.
+ */
+export async function baselineOnly(
+  page: Page,
+  path: string,
+  format: 'csv' | 'parquet',
+): Promise<{ ms: number; loadMs: number; sqlMs: number; rows: number; wasmMb: number | null }> {
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
+    input.addEventListener('change', () => (window.__file = input.files?.[0] ?? null), { once: true });
+  });
+  await page.setInputFiles('[data-testid=file-input]', path);
+  await page.waitForFunction(() => !!window.__file);
+  const file = await page.evaluateHandle(() => window.__file!);
+  const base = await page.evaluate(
+    async ({ f, fmt }) =>
+      fmt === 'parquet' ? window.__bench.bareParquet(f) : window.__bench.bareBaseline(f),
+    { f: file, fmt: format },
+  );
+  const wasm = await wasmBytes(page);
+  console.error(
+    `\nbaseline ${format} ${base.rows} rows: ${Math.round(base.loadMs + base.sqlMs)} ms (load ${Math.round(base.loadMs)})`,
+  );
+  for (const line of top(base.steps)) console.error(`  ${line}`);
+  await page.evaluate(() => window.__bench.bareClose());
+  return {
+    ms: base.loadMs + base.sqlMs,
+    loadMs: base.loadMs,
+    sqlMs: base.sqlMs,
+    rows: base.rows,
+    wasmMb: mb(Math.max(0, ...wasm.slice(1))),
+  };
+}
+
 /** The headline figures' text (to check that a change really updated the page). */
 async function headline(page: Page): Promise<string> {
   return (await page.locator('[data-testid=headline]').textContent()) ?? '';

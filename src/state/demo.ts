@@ -1,4 +1,8 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { TableKind } from '../ingest/canonical';
 import { fromBlob } from '../ingest/input';
+import type { PreparedManifest } from '../ingest/prepared';
+import preparedManifest from '../../sample-data/demo/prepared/manifest.json';
 import type { InputFile } from '../ingest/types';
 
 // The demo dataset is bundled as hashed static assets next to the app (no network beyond our origin).
@@ -39,4 +43,39 @@ export async function fetchDemoFiles(): Promise<InputFile[]> {
       return fromBlob(blob, name);
     }),
   );
+}
+
+// The demo as canonical tables prepared by sample-data/prepare-demo.ts (same ingest, done once).
+const PREPARED_URLS = import.meta.glob('../../sample-data/demo/prepared/*.arrow.gz', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** The prepared demo: its tables as Arrow, and the manifest (load reports, mappings). */
+export interface PreparedDemo {
+  manifest: PreparedManifest;
+  tables: { kind: TableKind; table: Table }[];
+}
+
+/**
+ * Fetch the prepared demo tables (gzip-compressed Arrow IPC, decompressed by the browser). The
+ * first visit installs these instead of running the CSV ingest on the demo files.
+ */
+export async function fetchPreparedDemo(): Promise<PreparedDemo> {
+  const manifest = preparedManifest as PreparedManifest;
+  const urls = new Map(Object.entries(PREPARED_URLS).map(([path, url]) => [baseName(path), url]));
+  const tables = await Promise.all(
+    manifest.tables.map(async (t) => {
+      const url = urls.get(t.file);
+      if (!url) throw new Error(`demo table ${t.file} is missing from the build`);
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`demo table ${t.file}: HTTP ${res.status}`);
+      let blob = await res.blob();
+      if (await isGzip(blob))
+        blob = await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+      return { kind: t.kind, table: tableFromIPC(new Uint8Array(await blob.arrayBuffer())) };
+    }),
+  );
+  return { manifest, tables };
 }

@@ -3,6 +3,8 @@ import { EngineError } from '../engine/errors';
 import { RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
 import type { Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
+import { installTables } from '../ingest/prepared';
+import type { PreparedDemo } from './demo';
 import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
 import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
@@ -206,6 +208,35 @@ export class Workbench {
       return ok;
     } catch (err) {
       this.error = toNotice(err, current);
+      return false;
+    } finally {
+      this.status = 'ready';
+      this.activity = null;
+    }
+  }
+
+  /**
+   * Show the demo from its prepared tables (what the ingest made of the demo files, done once at
+   * build time): the same tables, reports and mappings as load(demo files), without running the
+   * CSV ingest on a first visit.
+   */
+  async loadPreparedDemo(demo: PreparedDemo): Promise<boolean> {
+    const engine = this.loader;
+    if (!engine) return false;
+    this.status = 'loading';
+    this.error = null;
+    try {
+      await installTables(engine, demo.tables);
+      this.reports = demo.manifest.reports;
+      this.loadedMappings = demo.manifest.mappings as LoadedMapping[];
+      this.isDemo = true;
+      this.engine = engine;
+      this.dataVersion++;
+      this.stored = null;
+      this.source = { kind: 'demo' };
+      return true;
+    } catch (err) {
+      this.error = toNotice(err);
       return false;
     } finally {
       this.status = 'ready';
