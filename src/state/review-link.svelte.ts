@@ -11,7 +11,7 @@ import type { Cell } from '../engine/types';
 import { encodeFragment, MAX_LINK_CHARS } from '../share/codec';
 import { toPayload, SNAPSHOT_VERSION } from '../share/snapshot';
 import { dumpTables, tableSizes } from '../share/tables';
-import { pending } from './async-result.svelte';
+import { analysesSettled } from './async-result.svelte';
 import { nowIso } from './persist';
 import { encodeView } from './url-state';
 import { currentView, type View } from './view.svelte';
@@ -48,15 +48,6 @@ function viewUrl(view: View, params: Params, demo = false): string {
   return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
 }
 
-/** Wait until no analysis is running (checked twice, 30 ms apart: one answer can start the next query). */
-async function settle(): Promise<void> {
-  let quiet = 0;
-  while (quiet < 2) {
-    await new Promise((ok) => setTimeout(ok, 30));
-    quiet = pending.count === 0 ? quiet + 1 : 0;
-  }
-}
-
 /**
  * Draw the current view again while recording every query answer: bumping the data version
  * makes every analysis on screen run again (the result cache is keyed by it).
@@ -64,11 +55,11 @@ async function settle(): Promise<void> {
 async function recordView(wb: Workbench): Promise<Map<string, Record<string, Cell>[]> | null> {
   const recorder = wb.loader;
   if (!recorder || wb.engine !== recorder) return null;
-  await settle();
+  await analysesSettled();
   recorder.start();
   try {
     wb.dataVersion++;
-    await settle();
+    await analysesSettled();
   } catch {
     // Nothing to catch in practice (analyses keep their own errors); stop() below must run.
   }
