@@ -331,6 +331,37 @@ describe('(b) embedded snapshot', () => {
   });
 });
 
+describe('demo data', () => {
+  it('a link of the demo view opens the demo even where the reviewer keeps own data, which stays kept', async () => {
+    const { page, context, errors } = await h.open({ locale: 'zh-CN', path: '?page=pareto' });
+    await waitForIdle(page, 1);
+    const { way, link } = await share(page);
+    expect(way).toBe('demo');
+    expect(link).toContain('demo=1');
+    await page.screenshot({ path: join(SHOTS, 'share-dialog-demo-zh.png') });
+    await page.click('[data-testid=share-close]');
+
+    // The reviewer's own data, kept in this browser.
+    await dropAndConfirm(
+      page,
+      [{ name: 'own.csv', mimeType: 'text/csv', buffer: Buffer.from(salesCsv(50, 5)) }],
+      2,
+    );
+    await page.waitForSelector('[data-testid=stored-banner]');
+    await page.goto(link!);
+    await waitForIdle(page, 1);
+    expect(await page.isVisible('[data-testid=demo-notice]')).toBe(true);
+    expect(await page.locator('[data-testid=stored-banner]').count()).toBe(0);
+    // Still kept: the plain address restores it.
+    await page.goto(h.server.url);
+    await waitForIdle(page, 1);
+    await page.waitForSelector('[data-testid=stored-banner]');
+    expect(await page.textContent('[data-testid=stored-banner]')).toContain('own.csv');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('crafted links', () => {
   const cases: [string, string, RegExp][] = [
     ['oversized fragment', `#s1=${'A'.repeat(70_000)}`, /longer than any link/],

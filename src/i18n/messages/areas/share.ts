@@ -33,6 +33,7 @@ export const shareEn = {
   'share.urlsSnapshot': 'not available: this data came inside a link.',
   'share.urlsNoData': 'not available: no data is loaded.',
   'share.bNotNeeded': 'not needed: the link names the data.',
+  'share.demoNotNeeded': 'not needed: the demo data ships with the app.',
   'share.bData': 'used: the whole dataset, {rows} rows ({chars} characters).',
   'share.bView': 'used: the numbers of this view ({chars} characters); {data}.',
   'share.bTooLarge':
@@ -137,6 +138,7 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   'share.urlsSnapshot': '不可用：这些数据本身来自链接。',
   'share.urlsNoData': '不可用：尚未加载数据。',
   'share.bNotNeeded': '不需要：链接已指向数据。',
+  'share.demoNotNeeded': '不需要：演示数据随应用提供。',
   'share.bData': '已采用：整个数据集，{rows} 行（{chars} 个字符）。',
   'share.bView': '已采用：当前视图的数字（{chars} 个字符）；{data}。',
   'share.bTooLarge': '太大：{data}，当前视图的数字也需要 {view} 个字符；上限为 {limit}。',
