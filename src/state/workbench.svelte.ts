@@ -1,6 +1,6 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
-import { RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
+import { RecordingEngine, SnapshotMissError } from '../engine/replay';
 import type { Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
@@ -8,10 +8,7 @@ import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
-import { openDataUrl } from '../ingest/remote';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
-import type { Snapshot } from '../share/snapshot';
-import { restoreTables } from '../share/tables';
 import {
   datasetStore,
   forgetEverything,
@@ -285,62 +282,6 @@ export class Workbench {
         key: err instanceof StorageError && err.quota ? 'storage.quota' : 'storage.failed',
         params: { message: err instanceof Error ? err.message : String(err) },
       };
-    }
-  }
-
-  /**
-   * Load the files a link names (`?data=`, already checked by resolveDataUrl), read with the
-   * proposed mapping so every browser reads them the same way (no remembered mappings). They are
-   * not kept in this browser's storage: the link fetches them again, and whatever the user
-   * dropped before stays stored.
-   */
-  async loadUrls(urls: { raw: string; url: URL }[]): Promise<boolean> {
-    if (!this.loader || urls.length === 0) return false;
-    this.error = null;
-    const inputs: InputFile[] = [];
-    for (const { raw, url } of urls) {
-      this.activity = { key: 'share.fetching', params: { url: raw } };
-      try {
-        inputs.push(await openDataUrl(url));
-      } catch (err) {
-        this.error = toNotice(err, raw);
-        this.activity = null;
-        return false;
-      }
-    }
-    return this.load(inputs, { persist: false, source: { kind: 'urls', urls: urls.map((u) => u.raw) } });
-  }
-
-  /**
-   * Show the snapshot a link carries: a `data` snapshot becomes DuckDB's tables (every page
-   * works); a `view` snapshot answers the queries of the shared view. Not kept in storage.
-   */
-  async openSnapshot(s: Snapshot): Promise<boolean> {
-    const engine = this.loader;
-    if (!engine) return false;
-    this.status = 'loading';
-    this.activity = { key: 'share.opening', params: {} };
-    try {
-      if (s.mode === 'data') {
-        await restoreTables(engine, s.tables);
-        this.engine = engine;
-      } else this.engine = new ReplayEngine(s.answers);
-      this.reports = s.reports;
-      this.isDemo = false;
-      this.source = {
-        kind: 'snapshot',
-        mode: s.mode,
-        files: s.reports.map((r) => r.file),
-        created: s.created,
-      };
-      this.dataVersion++;
-      return true;
-    } catch (err) {
-      this.error = toNotice(err);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
     }
   }
 
