@@ -7,6 +7,7 @@ import type { TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
+import { clearCache } from './analysis-cache';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
 import {
   datasetStore,
@@ -22,6 +23,9 @@ export interface Notice {
   key: string;
   params: Record<string, string | number>;
 }
+
+/** Starts an engine; `onCrash` is called if it dies later. */
+export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
 
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
@@ -60,19 +64,29 @@ export class Workbench {
   storageWarning = $state<Notice | null>(null);
   /** Files waiting on the mapping screen (proposals the user checks before loading). */
   pending = $state.raw<FilePlan[] | null>(null);
+  /** The engine's recovery after a crash: what happened, then that the data is back. */
+  recovery = $state<Notice | null>(null);
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
+  /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
+  private kept = new Map<TableKind, FilePlan[]>();
+  private startEngine: EngineStarter | null = null;
+  private recovering = false;
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
     return this.store;
   }
 
-  /** Start the engine (injected, so tests and the CLI can pass a NodeEngine). */
-  async start(startEngine: () => Promise<Engine>): Promise<void> {
+  /**
+   * Start the engine (injected, so tests and the CLI can pass a NodeEngine). The starter gets the
+   * callback to call when the engine dies; the workbench then restarts it and reloads the data.
+   */
+  async start(startEngine: EngineStarter): Promise<void> {
+    this.startEngine = startEngine;
     this.status = 'starting';
     try {
-      this.engine = await startEngine();
+      this.engine = await startEngine((err) => void this.recover(err));
       this.status = 'ready';
     } catch (err) {
       this.status = 'failed';
@@ -184,6 +198,11 @@ export class Workbench {
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
       this.isDemo = options.demo;
+      for (const kind of new Set(plans.map((p) => p.kind)))
+        this.kept.set(
+          kind,
+          plans.filter((p) => p.kind === kind),
+        );
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
@@ -241,6 +260,40 @@ export class Workbench {
     if (stored.version !== STORE_VERSION) return this.load(inputs);
     const plans = stored.files.map((f, i) => ({ ...(f.plan as FilePlan), file: inputs[i] }));
     return this.loadPlans(plans, { demo: false, persist: false, restored: true });
+  }
+
+  /**
+   * The engine died (worker crash, out of memory): say so, start a new engine and load the same
+   * files again with the same mappings, from the File objects and bytes still held by the page
+   * (or restored from storage). Parameters, filters and the page stay as they were.
+   */
+  async recover(err: EngineError): Promise<void> {
+    if (this.recovering || !this.startEngine) return;
+    this.recovering = true;
+    const plans = [...this.kept.values()].flat();
+    const demo = this.isDemo;
+    this.recovery = {
+      key: err.kind === 'out_of_memory' ? 'recovery.outOfMemory' : 'recovery.crashed',
+      params: {},
+    };
+    this.engine = null;
+    this.status = 'starting';
+    clearCache();
+    try {
+      this.engine = await this.startEngine((e) => void this.recover(e));
+      this.status = 'ready';
+      this.recovering = false;
+      if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
+        throw new Error('reload failed');
+      this.recovery = { key: 'recovery.done', params: { files: plans.map((p) => p.file.name).join(', ') } };
+    } catch (e) {
+      this.recovering = false;
+      this.status = this.engine ? 'ready' : 'failed';
+      this.recovery = {
+        key: 'recovery.failed',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
+    }
   }
 
   /** Remove every stored byte and go back to the demo data. */
