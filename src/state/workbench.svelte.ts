@@ -69,6 +69,8 @@ export class Workbench {
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
   /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
+  // Not reactive on purpose: nothing renders it, it is read only when the engine restarts.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private kept = new Map<TableKind, FilePlan[]>();
   private startEngine: EngineStarter | null = null;
   private recovering = false;
@@ -198,10 +200,10 @@ export class Workbench {
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
       this.isDemo = options.demo;
-      for (const kind of new Set(plans.map((p) => p.kind)))
+      for (const plan of plans)
         this.kept.set(
-          kind,
-          plans.filter((p) => p.kind === kind),
+          plan.kind,
+          plans.filter((p) => p.kind === plan.kind),
         );
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
