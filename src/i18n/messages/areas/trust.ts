@@ -41,6 +41,10 @@ export const trustEn = {
     'The data file {url} could not be fetched: the server answered {status}. Check the address in the link, or ask its author for the file.',
   'error.data_url_unreachable':
     'The data file {url} could not be reached ({message}). Check that you are on the intranet and that the server allows this page to read it.',
+  // Accessibility
+  'chart.showTable': 'Show the data as a table',
+  'chart.item': 'Item',
+  'a11y.skip': 'Skip to the content',
 } as const;
 
 /** 简体中文 (same keys as `trustEn`). */
@@ -73,4 +77,7 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
     '无法获取数据文件 {url}：服务器返回 {status}。请检查链接中的地址，或向链接作者索取文件。',
   'error.data_url_unreachable':
     '无法访问数据文件 {url}（{message}）。请确认您在内网中，并且该服务器允许本页面读取它。',
+  'chart.showTable': '以表格显示数据',
+  'chart.item': '项目',
+  'a11y.skip': '跳到正文',
 };
