@@ -8,6 +8,7 @@ import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
+import { clearCache } from './analysis-cache';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
 import {
   datasetStore,
@@ -43,6 +44,9 @@ export type DataSource =
   | { kind: 'urls'; urls: string[] }
   /** Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view. */
   | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string };
+
+/** Starts an engine; `onCrash` is called if it dies later. */
+export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
 
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
@@ -89,19 +93,31 @@ export class Workbench {
   source = $state.raw<DataSource | null>(null);
   /** Files waiting on the mapping screen (proposals the user checks before loading). */
   pending = $state.raw<FilePlan[] | null>(null);
+  /** The engine's recovery after a crash: what happened, then that the data is back. */
+  recovery = $state<Notice | null>(null);
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
+  /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
+  // Not reactive on purpose: nothing renders it, it is read only when the engine restarts.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private kept = new Map<TableKind, FilePlan[]>();
+  private startEngine: EngineStarter | null = null;
+  private recovering = false;
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
     return this.store;
   }
 
-  /** Start the engine (injected, so tests and the CLI can pass a NodeEngine). */
-  async start(startEngine: () => Promise<Engine>): Promise<void> {
+  /**
+   * Start the engine (injected, so tests and the CLI can pass a NodeEngine). The starter gets the
+   * callback to call when the engine dies; the workbench then restarts it and reloads the data.
+   */
+  async start(startEngine: EngineStarter): Promise<void> {
+    this.startEngine = startEngine;
     this.status = 'starting';
     try {
-      this.loader = new RecordingEngine(await startEngine());
+      this.loader = new RecordingEngine(await startEngine((err) => void this.recover(err)));
       this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
@@ -243,6 +259,11 @@ export class Workbench {
       this.isDemo = options.demo;
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
+      for (const plan of plans)
+        this.kept.set(
+          plan.kind,
+          plans.filter((p) => p.kind === plan.kind),
+        );
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
@@ -302,6 +323,41 @@ export class Workbench {
     const ok = await this.loadPlans(plans, { demo: false, persist: false, restored: true });
     if (ok) this.source = { kind: 'files', files: inputs.map((f) => f.name) };
     return ok;
+  }
+
+  /**
+   * The engine died (worker crash, out of memory): say so, start a new engine and load the same
+   * files again with the same mappings, from the File objects and bytes still held by the page
+   * (or restored from storage). Parameters, filters and the page stay as they were.
+   */
+  async recover(err: EngineError): Promise<void> {
+    if (this.recovering || !this.startEngine) return;
+    this.recovering = true;
+    const plans = [...this.kept.values()].flat();
+    const demo = this.isDemo;
+    this.recovery = {
+      key: err.kind === 'out_of_memory' ? 'recovery.outOfMemory' : 'recovery.crashed',
+      params: {},
+    };
+    this.engine = null;
+    this.status = 'starting';
+    clearCache();
+    try {
+      this.loader = new RecordingEngine(await this.startEngine((e) => void this.recover(e)));
+      this.engine = this.loader;
+      this.status = 'ready';
+      this.recovering = false;
+      if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
+        throw new Error('reload failed');
+      this.recovery = { key: 'recovery.done', params: { files: plans.map((p) => p.file.name).join(', ') } };
+    } catch (e) {
+      this.recovering = false;
+      this.status = this.engine ? 'ready' : 'failed';
+      this.recovery = {
+        key: 'recovery.failed',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
+    }
   }
 
   /** Remove every stored byte and go back to the demo data. */
