@@ -121,7 +121,7 @@ describe('hostile names are text everywhere', () => {
     expect(errors).toEqual([]);
   });
 
-  it('script in the URL parameters is shown as a notice or text, never run', async () => {
+  it('script in the URL parameters is refused with a notice, never run', async () => {
     const q = new URLSearchParams();
     q.set('page', '<script>alert(1)</script>');
     q.set('filters.region', HOSTILE_REGION);
@@ -131,7 +131,10 @@ describe('hostile names are text everywhere', () => {
     await waitForIdle(page, 1);
     const notice = await page.locator('[data-testid=link-notice]').textContent();
     expect(notice).toContain('page=<script>alert(1)</script>');
-    expect(await page.locator('[data-testid=active-filters]').textContent()).toContain(HOSTILE_REGION);
+    // A parameter holding markup is refused (issue 8: a crafted link is refused with a notice),
+    // named in the notice as text, and not applied.
+    expect(notice).toContain('filters.region');
+    expect(await page.locator('[data-testid=active-filters]').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'hostile-url.png') });
     expect(await injected(page)).toEqual([]);
     await page.click('[data-testid=nav-pareto]');
