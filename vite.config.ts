@@ -17,6 +17,7 @@ export default defineConfig({
     include: [
       'src/**/*.test.ts',
       'test/unit/**/*.test.ts',
+      'test/reference/**/*.test.ts',
       'sample-data/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],

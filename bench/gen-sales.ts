@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -13,10 +13,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
-const CHANNELS = ['线下', '线上', '分销'];
-const TYPES = ['经销商', '直营客户', '大客户', '零售客户'];
-const CATEGORIES = ['润滑油', '溶剂油', '沥青', '化工原料', '液化气', '添加剂'];
+export const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
+export const CHANNELS = ['线下', '线上', '分销'];
+export const TYPES = ['经销商', '直营客户', '大客户', '零售客户'];
+export const CATEGORIES = ['润滑油', '溶剂油', '沥青', '化工原料', '液化气', '添加剂'];
 
 /**
  * Write `rows` sales lines with canonical English headers (so bare `read_csv` and the workbench

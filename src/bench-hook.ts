@@ -1,41 +1,102 @@
-import { defaultParams } from './analytics/params';
-import { runPareto } from './analytics/pareto';
+import { runDimensionValues } from './analytics/dimensions';
+import { defaultParams, type Params } from './analytics/params';
 import { BrowserEngine } from './engine/browser';
 import { sqlString } from './engine/sql';
+import type { Engine } from './engine/types';
 import { CANONICAL } from './ingest/canonical';
+import { OVERVIEW, runPage } from './state/page-analyses';
+import { PARAM_USES, type ParamKey } from './state/param-uses';
+
+/** One traced statement: how long it took (ms) and its first characters. */
+export interface TraceEntry {
+  ms: number;
+  sql: string;
+}
+
+/** Statements run through engines wrapped by `traced`, in order (the bench reads and clears it). */
+export const trace: TraceEntry[] = [];
+
+/**
+ * Wrap an engine so every query is timed into `trace` (bench mode only): the benchmark prints
+ * where the time of a drop went, statement by statement.
+ */
+export function traced<E extends Engine>(engine: E): E {
+  const query = engine.query.bind(engine);
+  engine.query = async (sql: string) => {
+    const t0 = performance.now();
+    try {
+      return await query(sql);
+    } finally {
+      trace.push({ ms: performance.now() - t0, sql: sql.replace(/\s+/g, ' ').slice(0, 120) });
+    }
+  };
+  return engine;
+}
+
+let bare: BrowserEngine | null = null;
 
 /**
  * Benchmark baseline, loaded only when the page URL has `?bench`: DuckDB-WASM's own bare
- * `read_csv` (auto-detected, no cleaning, no report) into a fresh engine, then the same analysis
- * SQL the dashboards run. `npm run bench` compares the app's drop → dashboards time to this.
+ * `read_csv` (auto-detected, no cleaning, no report) into a fresh engine, then the same SQL the
+ * visible page runs: every analysis of the Overview page and the filter bar's dimension values.
+ * The columns the SQL names but the file lacks are added in the same pass as typed NULLs, and
+ * gross profit is derived from cost as the ingest does (analytics.md §1), so both sides compute
+ * the same figures. The engine stays open for `bareRun` until `bareClose`.
  */
-export async function bareBaseline(file: File): Promise<{ loadMs: number; sqlMs: number; rows: number }> {
-  const engine = await BrowserEngine.start();
-  try {
-    const t0 = performance.now();
-    await engine.registerFile('bare.csv', { kind: 'blob', blob: file });
-    await engine.exec(`CREATE TABLE sales AS SELECT * FROM read_csv(${sqlString('bare.csv')})`);
-    // The analysis SQL names every canonical column; add the ones the file lacks as empty
-    // columns (a metadata change, no data pass) so the same SQL runs unchanged.
-    const present = new Set(
-      (
-        await engine.rows<{ name: string }>(
-          "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'sales'",
-        )
-      ).map((r) => r.name),
+export async function bareBaseline(
+  file: File,
+): Promise<{ loadMs: number; sqlMs: number; rows: number; steps: TraceEntry[] }> {
+  await bareClose();
+  const engine = traced(await BrowserEngine.start());
+  bare = engine;
+  const t0 = performance.now();
+  await engine.registerFile('bare.csv', { kind: 'blob', blob: file });
+  const present = new Set(
+    (await engine.rows<{ name: string }>(`DESCRIBE SELECT * FROM read_csv(${sqlString('bare.csv')})`)).map(
+      (r) => r.name,
+    ),
+  );
+  const extra = CANONICAL.sales
+    .filter((c) => !present.has(c.role))
+    .map((c) =>
+      c.role === 'gross_profit' && present.has('cost') && present.has('revenue')
+        ? 'revenue - cost AS gross_profit'
+        : `NULL::${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'} AS ${c.role}`,
     );
-    for (const c of CANONICAL.sales) {
-      if (!present.has(c.role))
-        await engine.exec(
-          `ALTER TABLE sales ADD COLUMN ${c.role} ${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'}`,
-        );
-    }
-    const t1 = performance.now();
-    await runPareto(engine, defaultParams(), 'customer');
-    const t2 = performance.now();
-    const [r] = await engine.rows<{ n: number }>('SELECT count(*) AS n FROM sales');
-    return { loadMs: t1 - t0, sqlMs: t2 - t1, rows: r.n };
-  } finally {
-    await engine.close();
-  }
+  await engine.exec(
+    `CREATE TABLE sales AS SELECT *${extra.length ? `, ${extra.join(', ')}` : ''} FROM read_csv(${sqlString('bare.csv')})`,
+  );
+  const t1 = performance.now();
+  const before = trace.length;
+  await runPage(engine, defaultParams(), OVERVIEW);
+  await runDimensionValues(engine);
+  const t2 = performance.now();
+  const steps = trace.splice(before);
+  const [r] = await engine.rows<{ n: number }>('SELECT count(*) AS n FROM sales');
+  return { loadMs: t1 - t0, sqlMs: t2 - t1, rows: r.n, steps };
+}
+
+/**
+ * Run some Overview analyses on the bare engine with changed parameters (the baseline of a
+ * filter or parameter change: the same SQL, no cache, no UI). Returns milliseconds.
+ */
+export async function bareRun(params: Params, names: (keyof typeof OVERVIEW)[]): Promise<number> {
+  if (!bare) throw new Error('bareBaseline first');
+  const t0 = performance.now();
+  for (const n of names) await OVERVIEW[n].call(bare, params);
+  return performance.now() - t0;
+}
+
+/** Close the bare engine. */
+export async function bareClose(): Promise<void> {
+  await bare?.close();
+  bare = null;
+}
+
+/** The Overview analyses whose cached results a change of `key` invalidates (what the app re-runs). */
+export function affectedBy(key: ParamKey): (keyof typeof OVERVIEW)[] {
+  return (Object.keys(OVERVIEW) as (keyof typeof OVERVIEW)[]).filter((k) => {
+    const uses = PARAM_USES[OVERVIEW[k].name];
+    return !uses || uses.includes(key);
+  });
 }

@@ -160,9 +160,13 @@ export function compareCodePoints(a: string, b: string): number {
   }
 }
 
-/** round_half_up(x) = floor(x + 0.5) (analytics.md §0). */
+/**
+ * round_half_up(x) = floor(x + 0.5) (analytics.md §0), with the 1e-9 tolerance: x is a
+ * product like 0.35 × 90 = 31.5 whose double is 31.499999999999996, and a half must still
+ * round up.
+ */
 export function roundHalfUp(x: number): number {
-  return Math.floor(x + 0.5);
+  return Math.floor(x + 0.5 + EPS);
 }
 
 /** Last day of the month of `date` (YYYY-MM-DD). */

@@ -90,6 +90,54 @@ describe('scoreAndTier', () => {
     expect(rows.map((r) => r.customerId)).toEqual(['c', 'a', 'b']);
   });
 
+  it('treats totals equal up to rounding as a tie (then revenue decides), whatever the float sum says', () => {
+    // n = 4, s = (rank − 1)/3; weights 30/30/20/20.
+    //  id  R1 R2 R3 R4   revenue
+    //  a   1  1  2  2    100
+    //  b   3  3  0  1     90
+    //  c   2  1  0  3     80
+    //  d   0  0  1  0     70
+    // s1: d 0, a 1/3, c 2/3, b 1.   s2: d 0, a = c tie (ranks 2, 3) → .5, b 1.
+    // s3: b = c tie (ranks 1, 2) → 1/6, d 2/3, a 1.   s4: d 0, b 1/3, a 2/3, c 1.
+    // a = 10 + 15 + 20 + 40/3 = 58⅓;  c = 20 + 15 + 10/3 + 20 = 58⅓;  b = 70;  d = 40/3.
+    // a and c tie exactly, so revenue puts a (100) before c (80). In doubles the sums are
+    // 58.33333333333333 (a) and 58.333333333333336 (c): ordering on the raw sum would swap them
+    // (found by the reference implementation, test/reference/).
+    const rows = scoreAndTier(
+      [
+        m('a', [1, 1, 2, 2], 100),
+        m('b', [3, 3, 0, 1], 90),
+        m('c', [2, 1, 0, 3], 80),
+        m('d', [0, 0, 1, 0], 70),
+      ],
+      opts,
+    );
+    expect(rows.map((r) => [r.customerId, r.rank])).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
+    expect(rows[1].total).toBeCloseTo(175 / 3, 9);
+    expect(rows[2].total).toBeCloseTo(175 / 3, 9);
+  });
+
+  it('gives a dropped metric no score (null, not 0) and no weight', () => {
+    // R1 dropped (no plan): weights 30/20/20 → 300/7, 200/7, 200/7. Two customers, n = 2:
+    // a has the higher R2, R3, R4 → s = 1, 1, 1, total 100; b → 0, 0, 0, total 0.
+    // s1 is not "the lowest score" for either: the metric does not exist (§0: never 0).
+    const rows = scoreAndTier([m('a', [null, 0.6, 1.2, 1], 10), m('b', [null, 0.4, 0.8, 0.5], 5)], {
+      ...opts,
+      available: [false, true, true, true],
+    });
+    expect(rows.map((r) => r.s)).toEqual([
+      [null, 1, 1, 1],
+      [null, 0, 0, 0],
+    ]);
+    expect(rows[0].parts[0]).toBe(0);
+    expect(rows[0].total).toBeCloseTo(100, 9);
+  });
+
   it('law: tiers are round_half_up(20 %) A, the same C, the rest B before forced C; order-independent', () => {
     fc.assert(
       fc.property(
@@ -109,7 +157,7 @@ describe('scoreAndTier', () => {
           const o = { ...opts, tierShare: share };
           const rows = scoreAndTier(ents, o);
           const n = rows.length;
-          const k = Math.floor(share * n + 0.5);
+          const k = Math.floor(share * n + 0.5 + 1e-9);
           const count = (t: string) => rows.filter((r) => r.scoreTier === t).length;
           expect(count('A')).toBe(Math.min(k, n));
           expect(count('C')).toBe(Math.max(0, Math.min(k, n - Math.min(k, n))));
@@ -122,5 +170,24 @@ describe('scoreAndTier', () => {
       ),
       { numRuns: 200, seed: 7 },
     );
+  });
+});
+
+describe('averageRankScores at scale', () => {
+  it('matches the definition (ascending rank, ties averaged) on random data with many ties', () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = Array.from({ length: 3000 }, () => (rand() < 0.1 ? null : Math.floor(rand() * 200) / 4));
+    const valid = values.filter((v): v is number => v !== null);
+    const n = valid.length;
+    const expected = values.map((v) => {
+      if (v === null) return 0;
+      const below = valid.filter((x) => x < v).length;
+      const equal = valid.filter((x) => x === v).length;
+      const avgRank = below + (equal + 1) / 2;
+      return (avgRank - 1) / (n - 1);
+    });
+    const got = averageRankScores(values);
+    got.forEach((g, i) => expect(g).toBeCloseTo(expected[i], 12));
   });
 });

@@ -1,4 +1,4 @@
-import { compareCodePoints, roundHalfUp } from './common';
+import { compareCodePoints, EPS, roundHalfUp } from './common';
 
 /** KPI tier. */
 export type Tier = 'A' | 'B' | 'C';
@@ -17,8 +17,8 @@ export interface KpiMetrics {
 
 /** A scored entity with everything that explains its tier. */
 export interface KpiScored extends KpiMetrics {
-  /** Normalised scores s1–s4 in [0, 1] (0 for a null metric). */
-  s: [number, number, number, number];
+  /** Normalised scores s1–s4 in [0, 1] (0 for a null metric; null for a dropped metric). */
+  s: [number | null, number | null, number | null, number | null];
   /** Weighted parts K_i × s_i (rescaled weights; 0 for a dropped metric). */
   parts: [number, number, number, number];
   total: number;
@@ -46,20 +46,34 @@ export interface ScoreOptions {
  * s = (rank − 1) / (n − 1); s = 1 when n = 1; null → 0. Ties are exact equality.
  */
 export function averageRankScores(values: (number | null)[]): number[] {
-  const idx = values
-    .map((v, i) => [v, i] as const)
-    .filter((x): x is readonly [number, number] => x[0] !== null);
-  idx.sort((a, b) => a[0] - b[0]);
-  const out = values.map(() => 0);
-  const n = idx.length;
-  for (let i = 0; i < n;) {
-    let j = i;
-    while (j + 1 < n && idx[j + 1][0] === idx[i][0]) j++;
-    const avgRank = (i + 1 + (j + 1)) / 2;
-    for (let k = i; k <= j; k++) out[idx[k][1]] = n === 1 ? 1 : (avgRank - 1) / (n - 1);
-    i = j + 1;
-  }
+  // Sorted copy in a typed array (native numeric sort, no comparator calls), then each value's
+  // tie range by binary search: ranks first…last (1-based) average to (first + last) / 2.
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  const sorted = new Float64Array(n);
+  let k = 0;
+  for (const v of values) if (v !== null) sorted[k++] = v;
+  sorted.sort();
+  const out = new Array<number>(values.length).fill(0);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const first = lowerBound(sorted, v) + 1;
+    const last = lowerBound(sorted, v, true);
+    out[i] = n === 1 ? 1 : ((first + last) / 2 - 1) / (n - 1);
+  });
   return out;
+}
+
+/** Index of the first element ≥ v (or > v with `after`) in an ascending array. */
+function lowerBound(a: Float64Array, v: number, after = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v || (after && a[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The weights actually used: dropped metrics get 0, the rest are rescaled to sum to 100. */
@@ -73,10 +87,15 @@ export function effectiveWeights(weights: number[], available: boolean[]): [numb
   ];
 }
 
-/** Order for tiers: total desc, revenue desc, then customer id and category by code point. */
+/**
+ * Order for tiers: total desc, revenue desc, then customer id and category by code point.
+ * Totals within 1e-9 are a tie: Σ K_i × s_i of two entities can be equal exactly (58⅓ both)
+ * yet differ in the last bit of the double sum, and the rank must not depend on that.
+ */
 function compareForTier(a: KpiScored, b: KpiScored): number {
+  const byTotal = b.total - a.total;
   return (
-    b.total - a.total ||
+    (Math.abs(byTotal) <= EPS ? 0 : byTotal) ||
     b.revenue - a.revenue ||
     compareCodePoints(a.customerId, b.customerId) ||
     compareCodePoints(a.category ?? '', b.category ?? '')
@@ -92,8 +111,9 @@ export function scoreAndTier(entities: KpiMetrics[], o: ScoreOptions): KpiScored
   const w = effectiveWeights(o.weights, o.available);
   const s = [0, 1, 2, 3].map((i) => averageRankScores(entities.map((e) => (o.available[i] ? e.r[i] : null))));
   const scored: KpiScored[] = entities.map((e, k) => {
-    const sk = [s[0][k], s[1][k], s[2][k], s[3][k]] as [number, number, number, number];
-    const parts = sk.map((x, i) => w[i] * x) as [number, number, number, number];
+    // A dropped metric has no score at all (§0: what cannot be computed is null, never 0).
+    const sk = s.map((si, i) => (o.available[i] ? si[k] : null)) as KpiScored['s'];
+    const parts = sk.map((x, i) => w[i] * (x ?? 0)) as [number, number, number, number];
     return {
       ...e,
       s: sk,

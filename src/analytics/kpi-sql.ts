@@ -1,4 +1,4 @@
-import { sqlDate } from '../engine/sql';
+import { sqlDate, sqlString } from '../engine/sql';
 import { EPS, filterSql } from './common';
 import type { Filters } from './params';
 
@@ -23,7 +23,9 @@ export interface KpiSqlParams {
 /**
  * One row per scored entity with R1–R4 and what explains them. Entity = customer, or
  * customer × category. Plan rows count for the months of the period; with any filter active,
- * only plans of customers that have filtered sales rows (at any time) count.
+ * only plans of customers that have filtered sales rows (at any time) count, and with a
+ * category filter only the plan rows of those categories (kpi.ts drops R1 when the plan has
+ * neither category nor product).
  */
 export function buildKpiMetricsSql(p: KpiSqlParams): string {
   const start = sqlDate(p.start);
@@ -33,6 +35,11 @@ export function buildKpiMetricsSql(p: KpiSqlParams): string {
   const planBasis = p.plan === 'quantity' ? 'plan_quantity' : 'plan_revenue';
   const filtersActive = filterSql(p.filters) !== 'TRUE';
   const planCategory = `coalesce(pl.category, pc.category, '')`;
+  // A category filter narrows the plan too (a plan by category or product): the other
+  // categories' targets are not this view's targets and must not count as missed months.
+  const planCategoryFilter = p.filters.category.length
+    ? `AND ${planCategory} IN (${p.filters.category.map(sqlString).join(', ')})`
+    : '';
   const planCtes =
     p.plan === 'none'
       ? `plan_monthly AS (SELECT NULL::VARCHAR AS customer_id${p.byCategory ? ', NULL::VARCHAR AS category' : ''}, NULL::DATE AS m, NULL::DOUBLE AS planned WHERE FALSE)`
@@ -45,6 +52,7 @@ plan_monthly AS (
   LEFT JOIN product_category pc ON pc.product_id = pl.product_id
   WHERE pl.period BETWEEN CAST(date_trunc('month', ${start}) AS DATE) AND CAST(date_trunc('month', ${end}) AS DATE)
     AND pl.customer_id IS NOT NULL
+    ${planCategoryFilter}
     ${filtersActive ? `AND pl.customer_id IN (SELECT customer_id FROM sales WHERE ${filterSql(p.filters)})` : ''}
   GROUP BY ALL
 )`;

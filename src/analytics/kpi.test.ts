@@ -121,6 +121,36 @@ describe('KPI scorecard (analytics.md §6)', () => {
     expect(r.rows.map((x) => `${x.customerId}/${x.category}`).sort()).toEqual(['A/gas', 'A/oil', 'B/oil']);
   });
 
+  it('with a category filter counts only the plan of that category (plan by product)', async () => {
+    // Filter category = oil. Oil sales: A Jan 10, Feb 10 (P1); B Jan 10, Mar 10 (P1).
+    // Plan by product: A P1 (oil) 10 in Jan and Feb, P2 (gas) 5 in Mar; B P1 10 in Jan–Mar.
+    // Oil plan: A 20, B 30 → R1: A 20/20 = 1, B 20/30. A's gas plan in March is not an oil
+    // target: March is not a missed month for A's oil. B missed February (oil plan 10, no oil).
+    // Counting the whole plan would give A 20/25 = .8 and a false missed March.
+    await createTable(db, 'sales', SALES);
+    await createTable(db, 'plan', [
+      { period: '2024-01', customer_id: 'A', product_id: 'P1', plan_quantity: 10 },
+      { period: '2024-02', customer_id: 'A', product_id: 'P1', plan_quantity: 10 },
+      { period: '2024-03', customer_id: 'A', product_id: 'P2', plan_quantity: 5 },
+      ...['2024-01', '2024-02', '2024-03'].map((m) => ({
+        period: m,
+        customer_id: 'B',
+        product_id: 'P1',
+        plan_quantity: 10,
+      })),
+    ]);
+    const p = params();
+    p.filters.category = ['oil'];
+    const r = (await runKpi(db, p))!;
+    expect(r.dropped[0]).toBeNull();
+    const by = Object.fromEntries(r.rows.map((x) => [x.customerId, x]));
+    expect(Object.keys(by).sort()).toEqual(['A', 'B']);
+    expect(by.A.r[0]).toBeCloseTo(1, 12);
+    expect(by.B.r[0]).toBeCloseTo(2 / 3, 12);
+    expect(by.A.missedMonths).toEqual([]);
+    expect(by.B.missedMonths).toEqual(['2024-02']);
+  });
+
   it('compares tiers with the previous period', async () => {
     await createTable(db, 'sales', [
       ...SALES,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
-import { change, runOverview } from './overview';
+import { buildHeadlineSql, change, runOverview } from './overview';
 import { defaultParams } from './params';
 
 let db: NodeEngine;
@@ -60,9 +60,41 @@ describe('overview headline figures', () => {
       orders: 3,
       averageOrder: 60,
     });
-    expect(r.before.revenue).toBe(160);
-    expect(r.yearAgo.revenue).toBe(90);
+    // Each range counts only its own rows (one scan with a FILTER per range).
+    expect(r.before).toEqual({
+      revenue: 160,
+      grossProfit: 40,
+      marginRate: 0.25,
+      quantity: null,
+      customers: 1,
+      orders: 1,
+      averageOrder: 160,
+    });
+    expect(r.yearAgo).toEqual({
+      revenue: 90,
+      grossProfit: 9,
+      marginRate: 0.1,
+      quantity: null,
+      customers: 1,
+      orders: 1,
+      averageOrder: 90,
+    });
     expect(change(r.current.revenue, r.before.revenue)).toBeCloseTo(0.125, 12);
     expect(change(5, 0)).toBeNull();
+  });
+
+  it('gives each of several overlapping ranges the figures it has alone', async () => {
+    const ranges = [
+      { start: '2024-01-01', end: '2024-06-30' },
+      { start: '2024-04-01', end: '2024-12-31' },
+      { start: '2023-01-01', end: '2024-04-30' },
+    ];
+    const p = defaultParams();
+    const [all] = await db.rows(buildHeadlineSql(ranges, p));
+    for (const [k, r] of ranges.entries()) {
+      const [alone] = await db.rows(buildHeadlineSql([r], p));
+      for (const f of ['revenue', 'gross_profit', 'quantity', 'customers', 'orders'])
+        expect(all[`${f}_${k}`], `${f} of range ${k}`).toEqual(alone[`${f}_0`]);
+    }
   });
 });

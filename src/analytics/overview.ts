@@ -26,39 +26,55 @@ export interface OverviewResult {
   yearAgo: Headline;
 }
 
-/** SQL: the headline figures of the filtered sales between two dates. */
-export function buildHeadlineSql(start: string, end: string, params: Params): string {
+/**
+ * SQL: the headline figures of the filtered sales in several date ranges, in one scan (the
+ * ranges may overlap: each figure is an aggregate FILTERed by its range). Columns are suffixed
+ * with the range's index: revenue_0, gross_profit_0, quantity_0, customers_0, orders_0, revenue_1…
+ */
+export function buildHeadlineSql(ranges: { start: string; end: string }[], params: Params): string {
+  const inRange = (r: { start: string; end: string }) =>
+    `order_date BETWEEN ${sqlDate(r.start)} AND ${sqlDate(r.end)}`;
+  const figures = ranges.map(
+    (_, k) => `coalesce(sum(revenue) FILTER (WHERE p${k}), 0) AS revenue_${k},
+       CASE WHEN count(gross_profit) FILTER (WHERE p${k}) > 0 THEN sum(gross_profit) FILTER (WHERE p${k}) END AS gross_profit_${k},
+       CASE WHEN count(quantity) FILTER (WHERE p${k}) > 0 THEN sum(quantity) FILTER (WHERE p${k}) END AS quantity_${k},
+       (SELECT count(*) FROM per_customer WHERE r${k} > ${EPS}) AS customers_${k},
+       CASE WHEN count(order_id) FILTER (WHERE p${k}) > 0 THEN count(DISTINCT order_id) FILTER (WHERE p${k})
+            ELSE count(*) FILTER (WHERE p${k}) END AS orders_${k}`,
+  );
   return `WITH rows AS (
-  SELECT * FROM sales WHERE order_date BETWEEN ${sqlDate(start)} AND ${sqlDate(end)} AND ${filterSql(params.filters)}
+  SELECT customer_id, order_id, revenue, gross_profit, quantity,
+         ${ranges.map((r, k) => `${inRange(r)} AS p${k}`).join(', ')}
+  FROM sales WHERE (${ranges.map(inRange).join(' OR ')}) AND ${filterSql(params.filters)}
 ),
 per_customer AS (
-  SELECT customer_id, sum(revenue) AS revenue FROM rows GROUP BY ALL
+  SELECT customer_id, ${ranges.map((_, k) => `sum(revenue) FILTER (WHERE p${k}) AS r${k}`).join(', ')}
+  FROM rows GROUP BY ALL
 )
-SELECT coalesce(sum(revenue), 0) AS revenue,
-       CASE WHEN count(gross_profit) > 0 THEN sum(gross_profit) END AS gross_profit,
-       CASE WHEN count(quantity) > 0 THEN sum(quantity) END AS quantity,
-       (SELECT count(*) FROM per_customer WHERE revenue > ${EPS}) AS customers,
-       CASE WHEN count(order_id) > 0 THEN count(DISTINCT order_id) ELSE count(*) END AS orders
+SELECT ${figures.join(',\n       ')}
 FROM rows`;
 }
 
-async function headline(db: Engine, start: string, end: string, params: Params): Promise<Headline> {
-  const [r] = await db.rows<{
-    revenue: number;
-    gross_profit: number | null;
-    quantity: number | null;
-    customers: number;
-    orders: number;
-  }>(buildHeadlineSql(start, end, params));
-  return {
-    revenue: r.revenue,
-    grossProfit: r.gross_profit,
-    marginRate: r.gross_profit !== null && r.revenue > EPS ? r.gross_profit / r.revenue : null,
-    quantity: r.quantity,
-    customers: r.customers,
-    orders: r.orders,
-    averageOrder: r.orders > 0 ? r.revenue / r.orders : null,
-  };
+async function headlines(
+  db: Engine,
+  ranges: { start: string; end: string }[],
+  params: Params,
+): Promise<Headline[]> {
+  const [r] = await db.rows<Record<string, number | null>>(buildHeadlineSql(ranges, params));
+  return ranges.map((_, k) => {
+    const revenue = r[`revenue_${k}`] ?? 0;
+    const gp = r[`gross_profit_${k}`];
+    const orders = r[`orders_${k}`] ?? 0;
+    return {
+      revenue,
+      grossProfit: gp,
+      marginRate: gp !== null && revenue > EPS ? gp / revenue : null,
+      quantity: r[`quantity_${k}`],
+      customers: r[`customers_${k}`] ?? 0,
+      orders,
+      averageOrder: orders > 0 ? revenue / orders : null,
+    };
+  });
 }
 
 /** Relative change (this − before) / before; null when before ≤ 0. */
@@ -72,12 +88,17 @@ export async function runOverview(db: Engine, params: Params): Promise<OverviewR
   if (!period) return null;
   const previous = { start: addMonths(period.start, -period.months), end: dayBefore(period.start) };
   const lastYear = { start: shiftDate(period.start, -12), end: shiftDate(period.asOf, -12) };
+  const [current, before, yearAgo] = await headlines(
+    db,
+    [{ start: period.start, end: period.asOf }, previous, lastYear],
+    params,
+  );
   return {
     period,
     previous,
     lastYear,
-    current: await headline(db, period.start, period.asOf, params),
-    before: await headline(db, previous.start, previous.end, params),
-    yearAgo: await headline(db, lastYear.start, lastYear.end, params),
+    current,
+    before,
+    yearAgo,
   };
 }

@@ -59,6 +59,10 @@ export interface ParetoBar {
   rankTo: number;
   /** Σ v of the entities in the bar. */
   value: number;
+  /** Entities in the bar (1 unless the bar is a run of ranks). */
+  entities: number;
+  /** value / entities: what the bar's height shows, so a run is comparable with a single entity. */
+  perEntity: number;
   /** Cumulative share after the last entity of the bar. */
   cumShare: number | null;
   class: AbcClass;
@@ -153,7 +157,7 @@ function missingEntitySql(p: ParetoParams): string {
 /** Summaries computed from the ranked rows (pure; exported for tests). */
 export function summarise(
   rows: ParetoRow[],
-  maxBars = 60,
+  maxBars = 400,
 ): Omit<ParetoResult, 'params' | 'rows' | 'rowsWithoutEntity'> {
   const n = rows.length;
   const total = rows.reduce((s, r) => s + Math.max(r.value, 0), 0);
@@ -200,6 +204,8 @@ function bars(rows: ParetoRow[], maxBars: number): ParetoBar[] {
       rankFrom: r.rank,
       rankTo: r.rank,
       value: r.value,
+      entities: 1,
+      perEntity: r.value,
       cumShare: r.cumShare,
       class: r.class,
       label: r.label,
@@ -212,15 +218,27 @@ function bars(rows: ParetoRow[], maxBars: number): ParetoBar[] {
   for (const r of rows) {
     if (!cur || cur.class !== r.class || r.rank - cur.rankFrom >= width) {
       if (cur) out.push(cur);
-      cur = { rankFrom: r.rank, rankTo: r.rank, value: 0, cumShare: null, class: r.class, label: '' };
+      cur = {
+        rankFrom: r.rank,
+        rankTo: r.rank,
+        value: 0,
+        entities: 0,
+        perEntity: 0,
+        cumShare: null,
+        class: r.class,
+        label: '',
+      };
     }
     cur.rankTo = r.rank;
     cur.value += r.value;
+    cur.entities++;
     cur.cumShare = r.cumShare;
   }
   if (cur) out.push(cur);
-  for (const b of out)
+  for (const b of out) {
+    b.perEntity = b.value / b.entities;
     b.label = b.rankFrom === b.rankTo ? rows[b.rankFrom - 1].label : `#${b.rankFrom}–${b.rankTo}`;
+  }
   return out;
 }
 

@@ -62,6 +62,7 @@ export interface PerformanceResult {
   grain: Grain;
   /** Plan measure compared with actuals (revenue when the plan has amounts, else quantity). */
   planBasis: 'revenue' | 'quantity' | null;
+  /** Every entity of the period (empty when run with `rows: false`). */
   rows: PerformanceRow[];
   series: PerformanceBucket[];
   total: PerformanceBucket;
@@ -197,7 +198,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export async function runPerformance(
   db: Engine,
   params: Params,
-  o: { entity?: PerformanceEntity; grain?: Grain } = {},
+  o: { entity?: PerformanceEntity; grain?: Grain; rows?: boolean } = {},
 ): Promise<PerformanceResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
@@ -205,9 +206,13 @@ export async function runPerformance(
   const entity = o.entity ?? 'customer';
   const grain = o.grain ?? 'month';
   const plan = await planBasis(db, caps, entity);
-  const raw = await db.rows<Record<string, string | number | null>>(
-    buildPerformanceSql({ entity, period, params, plan }),
-  );
+  // `rows: false` (the Overview's trend) skips the per-entity table: tens of thousands of rows nobody sees there.
+  const raw =
+    o.rows === false
+      ? []
+      : await db.rows<Record<string, string | number | null>>(
+          buildPerformanceSql({ entity, period, params, plan }),
+        );
   const rows: PerformanceRow[] = raw.map((r) => ({
     id: String(r.id),
     label: String(r.label ?? r.id),

@@ -85,6 +85,27 @@ describe('RFM (analytics.md §7)', () => {
     expect(r.grid.find((c) => c.r === 4 && c.f === 5)).toMatchObject({ count: 1, monetary: 300 });
   });
 
+  it('scores M values equal up to rounding as a tie (§0: "x < a" means x < a − 1e-9)', async () => {
+    // a buys 0.10 + 0.20 in one order, b 0.30, c 0.50, e 0.3000000015 (n = 4). In doubles
+    // a's M is 0.30000000000000004 and b's 0.3: the same amount, so neither counts as below
+    // the other. p_M = #(M < x − 1e-9)/4: a 0, b 0 → 1; e 2/4 (a, b) → 3; c 3/4 → 4.
+    // Exact comparison would give a 1/4 → 2 (the reference implementation found this).
+    await createTable(db, 'sales', [
+      row('a', '2024-12-31', 'o1', 0.1),
+      row('a', '2024-12-31', 'o1', 0.2),
+      row('b', '2024-12-31', 'o2', 0.3),
+      row('c', '2024-12-31', 'o3', 0.5),
+      row('e', '2024-12-31', 'o4', 0.3000000015),
+    ]);
+    const r = (await runRfm(db, defaultParams()))!;
+    expect(r.rows.map((x) => [x.customerId, x.mScore])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 4],
+      ['e', 3],
+    ]);
+  });
+
   it('counts purchase dates without order ids and subtracts prorated cost to serve', async () => {
     await createTable(db, 'sales', [
       row('a', '2024-12-31', null, 100, 40),

@@ -63,12 +63,20 @@ per_customer AS (
   GROUP BY ALL
   HAVING sum(revenue) > ${EPS}
 ),
+monetary_steps AS (
+  SELECT monetary AS v, sum(count(*)) OVER (ORDER BY monetary) AS at_most
+  FROM per_customer
+  GROUP BY monetary
+),
 counted AS (
-  SELECT *, count(*) OVER () AS n,
+  -- R and F are integers: rank() counts them exactly. M is a sum of doubles: "value < x" is
+  -- value < x − 1e-9 (§0), the number of customers with M ≤ the largest M below x − 1e-9.
+  SELECT c.*, count(*) OVER () AS n,
          rank() OVER (ORDER BY recency_days DESC) - 1 AS r_more,
          rank() OVER (ORDER BY frequency) - 1 AS f_less,
-         rank() OVER (ORDER BY monetary) - 1 AS m_less
-  FROM per_customer
+         coalesce(s.at_most, 0) AS m_less
+  FROM per_customer c
+  ASOF LEFT JOIN monetary_steps s ON c.monetary - ${EPS} > s.v
 )
 SELECT c.customer_id, c.recency_days, c.frequency, c.monetary, c.gross_profit,
        ${score('c.r_more / c.n')} AS r_score,

@@ -83,6 +83,7 @@ positive_total AS (
 SELECT a.product_id, a.customer_id,
        coalesce(t.revenue, 0) AS revenue,
        CASE WHEN t.gp_rows > 0 THEN t.gross_profit END AS gross_profit,
+       t.product_id IS NULL AS unsold,
        a.avg_inventory, a.stock_months,
        coalesce(b.basis, 0) AS sales_basis,
        (SELECT total FROM positive_total) AS positive_total

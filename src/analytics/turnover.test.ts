@@ -89,6 +89,30 @@ describe('turnover, cross and contribution ratios (analytics.md §4)', () => {
     expect(r.rows[2].noStock).toBe(true);
     expect(r.rows.find((x) => x.productId === 'P6')!.salesShare).toBeCloseTo(-30 / 1400, 12);
     expect(r.noStockData).toEqual([{ productId: 'P4', customerId: null, revenue: 200 }]);
+    // Quadrant summary: P1 (500) high_turnover, P2 (600) high_margin; P3, P5, P6 have none.
+    expect(r.quadrants).toEqual({
+      promote: { count: 0, revenue: 0 },
+      high_margin: { count: 1, revenue: 600 },
+      high_turnover: { count: 1, revenue: 500 },
+      review: { count: 0, revenue: 0 },
+    });
+  });
+
+  it('stock without sales earned 0 gross profit (null only when cost is unknown)', async () => {
+    // P5 has stock in February and no sale in the period: revenue 0 and gross profit 0 (it sold
+    // nothing, so it earned nothing), margin null (revenue ≤ 0). Without cost in the data,
+    // gross profit cannot be computed for any product: null.
+    await createTable(db, 'sales', SALES);
+    await createTable(db, 'inventory', INVENTORY);
+    const withCost = (await runTurnover(db, params()))!.rows.find((x) => x.productId === 'P5')!;
+    expect([withCost.revenue, withCost.grossProfit, withCost.marginRate]).toEqual([0, 0, null]);
+    await createTable(
+      db,
+      'sales',
+      SALES.map((x) => ({ ...x, cost: null, gross_profit: null })),
+    );
+    const noCost = (await runTurnover(db, params()))!.rows;
+    expect(noCost.map((x) => x.grossProfit)).toEqual(noCost.map(() => null));
   });
 
   it('derives opening stock from the previous month end when only on-hand is given', async () => {

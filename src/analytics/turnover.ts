@@ -39,6 +39,24 @@ export interface TurnoverResult {
   rows: TurnoverRow[];
   /** Sold in the period without inventory rows ("no stock data"). */
   noStockData: { productId: string; customerId: string | null; revenue: number }[];
+  /** Rows and revenue per quadrant (rows without a quadrant are not counted). */
+  quadrants: Record<Quadrant, { count: number; revenue: number }>;
+}
+
+/** Rows and revenue per quadrant. */
+export function quadrantSummary(rows: TurnoverRow[]): TurnoverResult['quadrants'] {
+  const out = {
+    promote: { count: 0, revenue: 0 },
+    high_margin: { count: 0, revenue: 0 },
+    high_turnover: { count: 0, revenue: 0 },
+    review: { count: 0, revenue: 0 },
+  };
+  for (const r of rows) {
+    if (!r.quadrant) continue;
+    out[r.quadrant].count++;
+    out[r.quadrant].revenue += r.revenue;
+  }
+  return out;
 }
 
 /** Median (mean of the middle two for an even count); null for none. */
@@ -101,7 +119,9 @@ export async function runTurnoverFor(
   const raw = await db.rows<Record<string, number | string | null>>(buildTurnoverSql(p));
   const rows: TurnoverRow[] = raw.map((r) => {
     const revenue = Number(r.revenue);
-    const gp = r.gross_profit === null ? null : Number(r.gross_profit);
+    // Stock without sales in the period earned nothing: 0, as its revenue; null only when the
+    // data has no cost at all (then no product's gross profit can be computed).
+    const gp = r.gross_profit !== null ? Number(r.gross_profit) : r.unsold && caps.cost ? 0 : null;
     const avg = Number(r.avg_inventory);
     const marginRate = gp !== null && revenue > EPS ? gp / revenue : null;
     const turnover = avg > EPS ? Number(r.sales_basis) / avg : null;
@@ -154,5 +174,6 @@ export async function runTurnoverFor(
     medianTurnover,
     rows,
     noStockData,
+    quadrants: quadrantSummary(rows),
   };
 }

@@ -96,14 +96,34 @@ describe('every chart carries its data as a table (shown under it for screen rea
     ]);
     const p = paretoChart(
       [
-        { rankFrom: 1, rankTo: 1, value: 50, cumShare: 0.5, class: 'A', label: 'Big' },
-        { rankFrom: 2, rankTo: 3, value: 50, cumShare: 1, class: 'B', label: '#2–#3' },
+        {
+          rankFrom: 1,
+          rankTo: 1,
+          value: 50,
+          entities: 1,
+          perEntity: 50,
+          cumShare: 0.5,
+          class: 'A',
+          label: 'Big',
+        },
+        {
+          rankFrom: 2,
+          rankTo: 3,
+          value: 50,
+          entities: 2,
+          perEntity: 25,
+          cumShare: 1,
+          class: 'B',
+          label: '#2–#3',
+        },
       ],
       {
         ...base(),
         thresholds: [0.8],
         labels: {
           value: 'V',
+          valuePerEntity: 'Per',
+          entities: 'N',
           cumShare: 'Cum',
           rank: 'Rank',
           entity: 'Who',

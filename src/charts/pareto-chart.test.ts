@@ -4,11 +4,56 @@ import { paretoChart } from './pareto-chart';
 import { snapshot, testDocument } from './snapshot';
 
 const bars: ParetoBar[] = [
-  { rankFrom: 1, rankTo: 1, value: 500, cumShare: 0.5, class: 'A', label: 'Alpha' },
-  { rankFrom: 2, rankTo: 2, value: 300, cumShare: 0.8, class: 'A', label: 'Beta' },
-  { rankFrom: 3, rankTo: 3, value: 100, cumShare: 0.9, class: 'B', label: 'Gamma' },
-  { rankFrom: 4, rankTo: 4, value: 60, cumShare: 0.96, class: 'B', label: 'Delta' },
-  { rankFrom: 5, rankTo: 5, value: 40, cumShare: 1, class: 'C', label: '<img src=x onerror=alert(1)>' },
+  {
+    rankFrom: 1,
+    rankTo: 1,
+    value: 500,
+    entities: 1,
+    perEntity: 500,
+    cumShare: 0.5,
+    class: 'A',
+    label: 'Alpha',
+  },
+  {
+    rankFrom: 2,
+    rankTo: 2,
+    value: 300,
+    entities: 1,
+    perEntity: 300,
+    cumShare: 0.8,
+    class: 'A',
+    label: 'Beta',
+  },
+  {
+    rankFrom: 3,
+    rankTo: 3,
+    value: 100,
+    entities: 1,
+    perEntity: 100,
+    cumShare: 0.9,
+    class: 'B',
+    label: 'Gamma',
+  },
+  {
+    rankFrom: 4,
+    rankTo: 4,
+    value: 60,
+    entities: 1,
+    perEntity: 60,
+    cumShare: 0.96,
+    class: 'B',
+    label: 'Delta',
+  },
+  {
+    rankFrom: 5,
+    rankTo: 5,
+    value: 40,
+    entities: 1,
+    perEntity: 40,
+    cumShare: 1,
+    class: 'C',
+    label: '<img src=x onerror=alert(1)>',
+  },
 ];
 
 const options = {
@@ -16,6 +61,8 @@ const options = {
   thresholds: [0.8, 0.95],
   labels: {
     value: 'Revenue',
+    valuePerEntity: 'Revenue per customer',
+    entities: 'Customers',
     cumShare: 'Cumulative share',
     rank: 'Rank',
     entity: 'Customer',

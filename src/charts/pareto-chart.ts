@@ -12,6 +12,10 @@ export interface ParetoChartOptions {
   thresholds: number[];
   labels: {
     value: string;
+    /** Axis label when bars stand for runs of ranks (their height is the average per entity). */
+    valuePerEntity: string;
+    /** Tooltip label of the number of entities in a run. */
+    entities: string;
     cumShare: string;
     rank: string;
     entity: string;
@@ -38,7 +42,9 @@ function shorten(s: string, max = 14): string {
  * run of ranks when there are many entities (the analytics module groups them).
  */
 export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGElement | HTMLElement {
-  const maxValue = Math.max(1e-9, ...bars.map((b) => b.value));
+  const runs = bars.some((b) => b.entities > 1);
+  const valueLabel = runs ? o.labels.valuePerEntity : o.labels.value;
+  const maxValue = Math.max(1e-9, ...bars.map((b) => b.perEntity));
   // The cumulative share shares the plot area with the bars: 100 % maps to the tallest bar.
   const toY = (share: number) => share * maxValue;
   const keyOf = (b: ParetoBar) => String(b.rankFrom);
@@ -46,27 +52,33 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
   const many = bars.length > 24;
   const points = bars.filter((b) => b.cumShare !== null);
   const shareTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  // With many bars, label about ten of them with their first rank instead of every name.
+  const step = Math.max(1, Math.ceil(bars.length / 10));
+  const rankTicks = bars.filter((_b, i) => i % step === 0).map(keyOf);
   const chart = Plot.plot({
     document: o.document,
     width: o.width,
     height: o.height ?? 360,
     marginRight: 56,
     marginLeft: 64,
-    marginBottom: many ? 24 : 92,
+    marginBottom: many ? 40 : 92,
     ariaLabel: o.ariaLabel,
     x: {
       type: 'band',
       domain: bars.map(keyOf),
       label: o.labels.rank,
-      tickFormat: many ? () => '' : (k: string) => shorten(labelOf.get(k) ?? k),
+      labelAnchor: 'right',
+      labelOffset: many ? 36 : undefined,
+      ticks: many ? rankTicks : undefined,
+      tickFormat: many ? (k: string) => k : (k: string) => shorten(labelOf.get(k) ?? k),
       tickRotate: many ? 0 : -45,
       padding: 0.15,
     },
     y: {
-      label: o.labels.value,
+      label: valueLabel,
       grid: true,
       tickFormat: o.formatValue,
-      domain: [Math.min(0, ...bars.map((b) => b.value)), maxValue * 1.02],
+      domain: [Math.min(0, ...bars.map((b) => b.perEntity)), maxValue * 1.02],
     },
     color: {
       domain: ['A', 'B', 'C'],
@@ -77,11 +89,13 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
     marks: [
       Plot.barY(bars, {
         x: keyOf,
-        y: 'value',
+        y: 'perEntity',
         fill: 'class',
         channels: {
           [o.labels.entity]: 'label',
+          ...(runs ? { [o.labels.entities]: { value: 'entities' } } : {}),
           [o.labels.value]: { value: 'value' },
+          ...(runs ? { [o.labels.valuePerEntity]: { value: 'perEntity' } } : {}),
           [o.labels.cumShare]: { value: (b: ParetoBar) => b.cumShare ?? NaN },
         },
         tip: {
@@ -90,6 +104,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
             y: false,
             fill: true,
             [o.labels.value]: (v: number) => o.formatValue(v),
+            ...(runs ? { [o.labels.valuePerEntity]: (v: number) => o.formatValue(v) } : {}),
             [o.labels.cumShare]: (v: number) => o.formatPct(v),
           },
         },
@@ -101,8 +116,10 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
       ...o.thresholds.map((t) =>
         Plot.text([toY(t)], {
           y: (d: number) => d,
-          frameAnchor: 'left',
-          dx: 4,
+          // At the right end the bars are short and the cumulative line is near 100 %.
+          frameAnchor: 'right',
+          textAnchor: 'end',
+          dx: -4,
           dy: -6,
           text: () => o.labels.threshold(o.formatPct(t)),
           fill: INK,
@@ -117,7 +134,7 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
         curve: 'monotone-x',
       }),
       Plot.dot(points, { x: keyOf, y: (b: ParetoBar) => toY(b.cumShare ?? 0), fill: INK, r: many ? 0 : 2.5 }),
-      Plot.axisY({ anchor: 'left', label: o.labels.value, tickFormat: o.formatValue }),
+      Plot.axisY({ anchor: 'left', label: valueLabel, tickFormat: o.formatValue }),
       Plot.axisY(shareTicks.map(toY), {
         anchor: 'right',
         label: o.labels.cumShare,

@@ -184,6 +184,17 @@ export class BrowserEngine implements Engine {
         );
       } else if (source.kind === 'buffer') {
         await this.guard(this.db.registerFileBuffer(name, source.bytes), `-- register ${name}`);
+      } else if (source.kind === 'url') {
+        // Only Parquet arrives as a URL source, and Parquet is read in JS; should SQL ever need
+        // the file, it is downloaded once into a Blob (DuckDB's HTTP reader would bypass our checks).
+        const res = await fetch(source.url);
+        if (!res.ok) throw new Error(`HTTP ${res.status} for ${source.url}`);
+        await this.db.registerFileHandle(
+          name,
+          await res.blob(),
+          duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+          true,
+        );
       } else {
         throw new EngineError({ message: 'a local path cannot be read in the browser', kind: 'file' });
       }

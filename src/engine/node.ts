@@ -61,6 +61,10 @@ export class NodeEngine implements Engine {
         this.db.registerFileURL(name, source.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
       } else if (source.kind === 'buffer') {
         this.db.registerFileBuffer(name, source.bytes);
+      } else if (source.kind === 'url') {
+        const res = await fetch(source.url);
+        if (!res.ok) throw new Error(`HTTP ${res.status} for ${source.url}`);
+        this.db.registerFileBuffer(name, new Uint8Array(await res.arrayBuffer()));
       } else {
         this.db.registerFileBuffer(name, new Uint8Array(await source.blob.arrayBuffer()));
       }

@@ -7,7 +7,12 @@ export type FileSource =
   /** Bytes already in memory (small files, transcoded chunks in Node). */
   | { kind: 'buffer'; bytes: Uint8Array }
   /** A path on the local disk (Node only). */
-  | { kind: 'path'; path: string };
+  | { kind: 'path'; path: string }
+  /**
+   * A file on a web server that answers HTTP range requests (`?data=` Parquet): read slice by
+   * slice, never downloaded whole unless something needs every byte.
+   */
+  | { kind: 'url'; url: string; size: number };
 
 /** Plain JS value of a result cell (BigInt is cast to double, dates are epoch milliseconds). */
 export type Cell = string | number | boolean | null;

@@ -6,7 +6,7 @@ const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh
 
 /** Whether a string is a known message key (for keys that come from data, e.g. error keys). */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+  return Object.hasOwn(en, key);
 }
 
 /** Translate a key, filling `{name}` placeholders. Unknown placeholders stay visible. */

@@ -1,3 +1,4 @@
+import { readRange } from './remote';
 import type { InputFile } from './types';
 
 /** A byte-range reader over a file, whatever its origin. */
@@ -8,6 +9,7 @@ export function byteReader(file: InputFile): ByteReader {
   const src = file.source;
   if (src.kind === 'blob') return async (s, e) => new Uint8Array(await src.blob.slice(s, e).arrayBuffer());
   if (src.kind === 'buffer') return async (s, e) => src.bytes.subarray(s, e);
+  if (src.kind === 'url') return (s, e) => readRange(src.url, s, Math.min(e, src.size), file.name);
   return async (s, e) => {
     // Node only (the CLI); kept out of the browser bundle by the dynamic import.
     const fs = await import(/* @vite-ignore */ 'node:fs/promises');

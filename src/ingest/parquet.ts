@@ -1,4 +1,5 @@
-import { DateDay, Float64, Table, Utf8, Bool, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, type Vector } from 'apache-arrow';
+import { boolColumn, dateDayColumn, float64Column, utcDays, utf8Column } from '../engine/arrow-columns';
 import { parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import type { Engine } from '../engine/types';
@@ -96,27 +97,17 @@ export async function parquetSample(file: InputFile, meta: FileMetaData, n: numb
 function vectorFor(values: unknown[], type: SourceType): Vector {
   switch (type) {
     case 'number':
-      return vectorFromArray(
+      return float64Column(
         values.map((v) =>
           v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : Number(v),
         ),
-        new Float64(),
       );
     case 'date':
-      return vectorFromArray(
-        values.map((v) => (v instanceof Date ? v : null)),
-        new DateDay(),
-      );
+      return dateDayColumn(values.map((v) => (v instanceof Date ? utcDays(v) : null)));
     case 'bool':
-      return vectorFromArray(
-        values.map((v) => (v === null || v === undefined ? null : Boolean(v))),
-        new Bool(),
-      );
+      return boolColumn(values.map((v) => (v === null || v === undefined ? null : Boolean(v))));
     default:
-      return vectorFromArray(
-        values.map((v) => (v === null || v === undefined ? null : cellText(v))),
-        new Utf8(),
-      );
+      return utf8Column(values.map((v) => (v === null || v === undefined ? null : cellText(v))));
   }
 }
 
@@ -147,10 +138,7 @@ export async function loadParquet(
       onComplete: (r: unknown[][]) => (rows = r),
     });
     const cols: Record<string, Vector> = {
-      _rec: vectorFromArray(
-        rows.map((_, i) => rowStart + i + 1),
-        new Float64(),
-      ),
+      _rec: float64Column(rows.map((_, i) => rowStart + i + 1)),
     };
     info.columns.forEach(
       (c, i) =>

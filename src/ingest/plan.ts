@@ -174,7 +174,12 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
   if (file.size === 0) throw new IngestError('empty_file', { file: file.name });
   const magic = await byteReader(file)(0, Math.min(file.size, 4096));
   const gzip = isGzipBytes(magic);
-  let { head, complete, windows } = await sampleWindows(file, gzip);
+  // Parquet is read through its footer; the text sample windows would only cost reads (over
+  // HTTP, three extra range requests of up to 512 KB).
+  const parquet = !gzip && String.fromCharCode(...magic.subarray(0, 4)) === 'PAR1';
+  let { head, complete, windows } = parquet
+    ? { head: magic, complete: true, windows: [magic] }
+    : await sampleWindows(file, gzip);
   const format: SourceFormat = detectFormat(head, file.name);
   const common = {
     file,

@@ -1,4 +1,5 @@
 import type { FileSource } from '../engine/types';
+import { readRange } from './remote';
 import { IngestError, type InputFile } from './types';
 
 /** Read size for streaming a file. */
@@ -37,6 +38,11 @@ async function* readerChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
 export function sourceChunks(source: FileSource): AsyncGenerator<Uint8Array> {
   if (source.kind === 'path') return nodeFileChunks(source.path);
   if (source.kind === 'blob') return blobChunks(source.blob);
+  if (source.kind === 'url')
+    return (async function* () {
+      for (let off = 0; off < source.size; off += CHUNK)
+        yield await readRange(source.url, off, Math.min(off + CHUNK, source.size), source.url);
+    })();
   return (async function* () {
     for (let off = 0; off < source.bytes.length; off += CHUNK) yield source.bytes.subarray(off, off + CHUNK);
   })();

@@ -140,6 +140,9 @@ export const INGEST_ERROR_KEYS = [
   'too_many_columns',
   'unreadable_csv',
   'truncated_file',
+  'data_url_unreachable',
+  'data_url_status',
+  'data_url_range',
 ] as const;
 
 /** Every reject reason key. */

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
 import { sqlString } from '../engine/sql';
-import { dateSql, monthSql, numberSql, parseNumber, profileColumn, textSql } from './values';
+import {
+  dateSql,
+  isSummaryWord,
+  monthSql,
+  numberSql,
+  parseNumber,
+  profileColumn,
+  SUMMARY_WORDS,
+  summarySql,
+  textSql,
+} from './values';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -119,5 +129,48 @@ describe('ids', () => {
     expect(await sqlValues((c) => textSql(c), ['00123', '  ', 'A-1'])).toEqual(['00123', null, 'A-1']);
     expect(await sqlValues((c) => textSql(c, true), ['17850.0', '12346.00'])).toEqual(['17850', '12346']);
     expect(profileColumn(['17850.0', '13047.0']).floatIds).toBe(true);
+  });
+});
+
+describe('summary rows', () => {
+  it('summarySql agrees with isSummaryWord (spaces of every kind, colons, case)', async () => {
+    const cells = [
+      '合计',
+      '合 计',
+      '合　计：',
+      ' Total: ',
+      'GRAND TOTAL',
+      'Sub-Total',
+      'sum',
+      'S u m',
+      'totals',
+      '\u00a0总计\ufeff',
+      'total amount',
+      '合计金额',
+      'C000123',
+      '',
+      'Summe',
+      '小\t计',
+      '总和\n',
+    ];
+    const expected = cells.map(isSummaryWord);
+    expect(expected.filter(Boolean).length).toBeGreaterThan(8);
+    expect(await sqlValues((c) => summarySql(c), cells)).toEqual(expected);
+  });
+  it('agrees on random strings over the words’ letters and separators', async () => {
+    const alphabet = [...'合计总小和計totalsumgrndbTOALSUM :：\u3000\u00a0\t-x'];
+    let seed = 5;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cells = SUMMARY_WORDS.flatMap((w) => [w, ` ${w.toUpperCase()} `]);
+    for (let i = 0; i < 400; i++) {
+      const w = SUMMARY_WORDS[Math.floor(rand() * SUMMARY_WORDS.length)];
+      // Sprinkle separators and noise into a word, sometimes changing a letter.
+      cells.push(
+        [...w]
+          .map((ch) => (rand() < 0.3 ? alphabet[Math.floor(rand() * alphabet.length)] : '') + ch)
+          .join(''),
+      );
+    }
+    expect(await sqlValues((c) => summarySql(c), cells)).toEqual(cells.map(isSummaryWord));
   });
 });

@@ -1,3 +1,5 @@
+import { sqlString } from '../engine/sql';
+
 /**
  * Column value profiling (from a sample, in JS) and the matching cleaning expressions (for the
  * whole column, in DuckDB SQL). One number style and one date format are decided per column,
@@ -213,7 +215,14 @@ export function profileColumn(values: string[]): ColumnProfile {
 
 /* ---------- SQL expressions (col is an expression of type VARCHAR) ---------- */
 
-const SQL_NULLS = "('', '-', '--', 'n/a', 'na', '#n/a', 'null', 'none', '—')";
+/**
+ * SQL: whether `expr` is one of the null words. A function call, not `IN (…)`: DuckDB rewrites an
+ * IN list of six or more constants into a join, which runs for every row even inside a CASE
+ * branch that no row takes (measured: 1.5 s per column at 1 M rows instead of nothing).
+ */
+export function nullWordSql(expr: string): string {
+  return `list_contains([${NULL_WORDS.map(sqlString).join(', ')}], ${expr})`;
+}
 
 /** Full-width → ASCII inside SQL. */
 function sqlHalfWidth(col: string): string {
@@ -233,11 +242,16 @@ export function numberSql(col: string, style: NumberStyle): string {
     style === 'dot'
       ? `regexp_replace(${noCurrency}, '[,\\s\\x{00A0}'']', '', 'g')`
       : `replace(regexp_replace(${noCurrency}, '[.\\s\\x{00A0}'']', '', 'g'), ',', '.')`;
-  const cleaned = `CASE WHEN lower(${t}) IN ${SQL_NULLS} THEN NULL
+  const cleaned = `CASE WHEN ${nullWordSql(`lower(${t})`)} THEN NULL
       ELSE TRY_CAST(${digits} AS DOUBLE)
            * (CASE WHEN ${t} LIKE '(%)' THEN -1 ELSE 1 END)
            / (CASE WHEN ${t} LIKE '%\\%' ESCAPE '\\' THEN 100 ELSE 1 END) END`;
-  return style === 'dot' ? `coalesce(TRY_CAST(${col} AS DOUBLE), ${cleaned})` : `(${cleaned})`;
+  // The CASE around the cleaning path matters for speed: DuckDB's common-subexpression optimiser
+  // hoists a repeated `trim(translate(…))` out of a coalesce and evaluates it for every row, but
+  // never looks inside a CASE, so the cleaning only runs for cells the plain cast missed.
+  return style === 'dot'
+    ? `coalesce(TRY_CAST(${col} AS DOUBLE), CASE WHEN ${col} IS NOT NULL THEN ${cleaned} END)`
+    : `(CASE WHEN ${col} IS NOT NULL THEN ${cleaned} END)`;
 }
 
 /** Unambiguous date forms tried, by a cheap regex guard, for cells the column's format misses. */
@@ -264,9 +278,12 @@ export function dateSql(col: string, format: DateFormat): string {
   else if (format === 'excel')
     primary = `CAST(DATE '1899-12-30' + CAST(floor(TRY_CAST(${t} AS DOUBLE)) AS INTEGER) AS DATE)`;
   else primary = `CAST(try_strptime(${t}, '${format.replaceAll("'", "''")}') AS DATE)`;
-  if (format === 'excel') return primary;
+  if (format === 'excel') return `(CASE WHEN ${col} IS NOT NULL THEN ${primary} END)`;
   const fallback = `CASE ${FALLBACKS.map(([re, expr]) => `WHEN regexp_matches(${t}, '${re}') THEN ${expr.replaceAll('$X', t)}`).join(' ')} END`;
-  return `coalesce(${primary}, ${fallback})`;
+  // Inside a CASE (see numberSql: no hoisting of the repeated trim). An ISO column takes the
+  // plain cast first: a cell that casts as it is gives the same date as the cleaned text.
+  const full = `CASE WHEN ${col} IS NOT NULL THEN coalesce(${primary}, ${fallback}) END`;
+  return format === 'iso' ? `coalesce(TRY_CAST(${col} AS DATE), ${full})` : `(${full})`;
 }
 
 /** The first day of a month from `2024-03`, `2024/3`, `2024年3月`, `202403`, or any date form. */
@@ -278,7 +295,21 @@ export function monthSql(col: string, dateFormat: DateFormat | null): string {
       WHEN regexp_matches(${t}, '^(19|20)\\d{2}(0[1-9]|1[0-2])$') THEN make_date(CAST(substr(${t}, 1, 4) AS INTEGER), CAST(substr(${t}, 5, 2) AS INTEGER), 1)
     END`;
   const asDate = dateFormat ? `CAST(date_trunc('month', ${dateSql(col, dateFormat)}) AS DATE)` : 'NULL::DATE';
-  return `coalesce(${month}, ${asDate})`;
+  return `(CASE WHEN ${col} IS NOT NULL THEN coalesce(${month}, ${asDate}) END)`;
+}
+
+// JS `\s` (isSummaryWord) is RE2 `\s` plus \v, the Unicode separators (\pZ: U+3000, U+00A0 …) and U+FEFF.
+const SEP = '[\\s\\x0B\\pZ\\x{FEFF}:：]*';
+/**
+ * SQL: whether a cell names a summary row (as isSummaryWord: the cell without spaces and colons,
+ * lower-cased, is one of SUMMARY_WORDS). One anchored regular expression, case-insensitive by
+ * explicit letter classes (`[tT]`); about 3× cheaper than lower(regexp_replace(…)) IN (…) at 1 M rows.
+ */
+export function summarySql(col: string): string {
+  const letter = (ch: string) =>
+    ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch;
+  const words = SUMMARY_WORDS.map((w) => [...w].map(letter).join(SEP));
+  return `regexp_full_match(coalesce(${col}, ''), '${SEP}(?:${words.join('|')})${SEP}')`;
 }
 
 /** Trimmed text; empty → NULL; float-written integer ids lose their `.0`. */

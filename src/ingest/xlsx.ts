@@ -1,4 +1,5 @@
 import readXlsxFile from 'read-excel-file/universal';
+import { fetchWhole } from './remote';
 import { IngestError, type InputFile } from './types';
 
 /** A worksheet as rows of cell texts (numbers keep their written digits; dates as YYYY-MM-DD). */
@@ -23,6 +24,7 @@ async function bytesOf(file: InputFile): Promise<Blob | ArrayBuffer> {
   const s = file.source;
   if (s.kind === 'blob') return s.blob;
   if (s.kind === 'buffer') return s.bytes.slice().buffer as ArrayBuffer;
+  if (s.kind === 'url') return fetchWhole(s.url, file.name);
   const fs = await import(/* @vite-ignore */ 'node:fs/promises');
   const b = await fs.readFile(s.path);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

@@ -4,10 +4,13 @@ import type { Engine } from '../engine/types';
 import { cached } from './analysis-cache';
 import { AsyncResult } from './async-result.svelte';
 import { useWorkbench } from './context';
+import type { PageAnalysis } from './page-analyses';
+import { paramsFor } from './param-uses';
 
 /**
  * Run an analysis for the current data and parameters, re-running when either (or `deps`)
- * changes; results are shared across pages through the cache. Call during component setup.
+ * changes; results are shared across pages through the cache, keyed by the parameters the
+ * analysis reads (param-uses.ts). Call during component setup.
  */
 export function useAnalysis<T, D = null>(
   name: string,
@@ -22,7 +25,16 @@ export function useAnalysis<T, D = null>(
     const params = $state.snapshot(wb.params) as Params;
     const d = deps();
     if (!engine || version === 0) return;
-    untrack(() => result.run(() => cached(name, version, { params, d }, () => run(engine, params, d))));
+    untrack(() =>
+      result.run(() =>
+        cached(name, version, { params: paramsFor(name, params), d }, () => run(engine, params, d)),
+      ),
+    );
   });
   return result;
+}
+
+/** useAnalysis for one of the shared definitions of page-analyses.ts. */
+export function usePageAnalysis<T, D>(a: PageAnalysis<T, D>): AsyncResult<T> {
+  return useAnalysis(a.name, a.run, () => a.deps);
 }

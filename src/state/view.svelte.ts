@@ -10,8 +10,12 @@ export class View {
   customer = $state<string | null>(null);
   /** Data files named by URL. */
   data = $state<string[]>([]);
-  /** Parts of the opening link that were ignored (malformed or stale). */
+  /** The link asks for the bundled demo data. */
+  demo = $state(false);
+  /** Parts of the opening link that were ignored (malformed, stale or crafted). */
   ignored = $state<string[]>([]);
+  /** Why the snapshot embedded in the link (`#…`) was refused (a message key), if it was. */
+  snapshotProblem = $state<string | null>(null);
 
   /** A UI choice with a default. */
   choice<T extends string>(key: string, fallback: T): T {
@@ -29,7 +33,14 @@ export class View {
 
 /** Snapshot the current view as a ViewState. */
 export function currentView(view: View, params: Params): ViewState {
-  return { page: view.page, params, customer: view.customer, ui: { ...view.ui }, data: [...view.data] };
+  return {
+    page: view.page,
+    params,
+    customer: view.customer,
+    ui: { ...view.ui },
+    data: [...view.data],
+    demo: view.demo,
+  };
 }
 
 /** Apply a decoded view to the state objects. */
@@ -38,6 +49,7 @@ export function applyView(v: ViewState, view: View, setParams: (p: Params) => vo
   view.ui = v.ui;
   view.customer = v.customer;
   view.data = v.data;
+  view.demo = v.demo;
   setParams(v.params);
 }
 
@@ -47,7 +59,7 @@ export function applyView(v: ViewState, view: View, setParams: (p: Params) => vo
  * back/forward restore the view. Call once during the root component's initialisation.
  */
 export function syncUrl(view: View, getParams: () => Params, setParams: (p: Params) => void): void {
-  const initial = decodeView(location.search);
+  const initial = decodeView(location.search, document.baseURI);
   applyView(initial.view, view, setParams);
   view.ignored = initial.problems;
   let lastPush = 0;
@@ -70,7 +82,7 @@ export function syncUrl(view: View, getParams: () => Params, setParams: (p: Para
 
   const onPop = () => {
     replaceOnly = true;
-    const { view: v, problems } = decodeView(location.search);
+    const { view: v, problems } = decodeView(location.search, document.baseURI);
     applyView(v, view, setParams);
     view.ignored = problems;
     // Effects flush in microtasks; after them, user changes push entries again.

@@ -1,9 +1,10 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
+import { RecordingEngine, SnapshotMissError } from '../engine/replay';
 import type { Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { localStorageStore, type MappingStore } from '../ingest/mapping-memory';
-import type { TableKind } from '../ingest/canonical';
+import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
@@ -27,11 +28,32 @@ export interface Notice {
 /** Starts an engine; `onCrash` is called if it dies later. */
 export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
 
+/** The confirmed column → role mapping of one loaded file. */
+export interface LoadedMapping {
+  file: string;
+  kind: TableKind;
+  columns: { header: string; role: string | null; dateFormat: DateFormat | null }[];
+}
+
+/**
+ * Where the loaded data came from: what a review link can say about it, and what the print
+ * layout names as the data source.
+ */
+export type DataSource =
+  | { kind: 'demo' }
+  /** Dropped by the user (or restored from this browser's storage). */
+  | { kind: 'files'; files: string[] }
+  /** Named by the link (`?data=`), as written there, and fetched from the intranet. */
+  | { kind: 'urls'; urls: string[] }
+  /** Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view. */
+  | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string };
+
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
 
 /** Turn anything thrown while loading into a message the user can act on. */
 export function toNotice(err: unknown, fileName = ''): Notice {
+  if (err instanceof SnapshotMissError) return { key: 'share.notInSnapshot', params: {} };
   if (err instanceof IngestError)
     return { key: `error.${err.key}`, params: { file: fileName, ...err.params } };
   if (err instanceof EngineError)
@@ -44,7 +66,10 @@ export function toNotice(err: unknown, fileName = ''): Notice {
  * changes whenever the tables change, so analyses re-run.
  */
 export class Workbench {
+  /** What analyses query: DuckDB (through the recorder), or the replayed answers of a view snapshot. */
   engine = $state.raw<Engine | null>(null);
+  /** DuckDB itself, wrapped so the share dialog can record the answers of the current view. */
+  loader: RecordingEngine | null = null;
   status = $state<Status>('starting');
   /** What the engine is doing right now (message key + params), for the progress line. */
   activity = $state<Notice | null>(null);
@@ -52,6 +77,8 @@ export class Workbench {
   error = $state<Notice | null>(null);
   /** Load reports of the current dataset, one per file. */
   reports = $state.raw<LoadReport[]>([]);
+  /** How each loaded file's columns were mapped to roles (for the Data page). */
+  loadedMappings = $state.raw<LoadedMapping[]>([]);
   /** True while the demo dataset is what is loaded. */
   isDemo = $state(false);
   /** Bumped after every successful load. */
@@ -62,6 +89,8 @@ export class Workbench {
   stored = $state<{ files: string[]; savedAt: string; restored: boolean } | null>(null);
   /** Storage trouble (quota), shown as a warning; the data stays loaded for this session. */
   storageWarning = $state<Notice | null>(null);
+  /** Where the current data came from (null before the first load). */
+  source = $state.raw<DataSource | null>(null);
   /** Files waiting on the mapping screen (proposals the user checks before loading). */
   pending = $state.raw<FilePlan[] | null>(null);
   /** The engine's recovery after a crash: what happened, then that the data is back. */
@@ -88,7 +117,8 @@ export class Workbench {
     this.startEngine = startEngine;
     this.status = 'starting';
     try {
-      this.engine = await startEngine((err) => void this.recover(err));
+      this.loader = new RecordingEngine(await startEngine((err) => void this.recover(err)));
+      this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
       this.status = 'failed';
@@ -104,7 +134,7 @@ export class Workbench {
    * proposals. Nothing is loaded yet, and a file that is not a table is refused with a message.
    */
   async propose(files: InputFile[]): Promise<boolean> {
-    if (!this.engine || files.length === 0) return false;
+    if (!this.loader || files.length === 0) return false;
     this.error = null;
     let current = '';
     try {
@@ -157,14 +187,19 @@ export class Workbench {
     const plans = this.pending;
     if (!plans) return false;
     const ok = await this.loadPlans(plans, { demo: false, persist: true });
-    if (ok) this.pending = null;
+    if (ok) {
+      this.pending = null;
+      this.source = { kind: 'files', files: plans.map((p) => p.file.name) };
+    }
     return ok;
   }
 
   /** Read files and load them directly with the proposed mapping (demo data, tests, the CLI path). */
-  async load(files: InputFile[], options: { demo?: boolean } = {}): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine || files.length === 0) return false;
+  async load(
+    files: InputFile[],
+    options: { demo?: boolean; persist?: boolean; source?: DataSource } = {},
+  ): Promise<boolean> {
+    if (!this.loader || files.length === 0) return false;
     this.status = 'loading';
     this.error = null;
     let current = '';
@@ -176,7 +211,12 @@ export class Workbench {
         plans.push(await inspectFile(f));
       }
       current = '';
-      return await this.loadPlans(plans, { demo: options.demo ?? false, persist: !options.demo });
+      const demo = options.demo ?? false;
+      const ok = await this.loadPlans(plans, { demo, persist: options.persist ?? !demo });
+      if (ok)
+        this.source =
+          options.source ?? (demo ? { kind: 'demo' } : { kind: 'files', files: files.map((f) => f.name) });
+      return ok;
     } catch (err) {
       this.error = toNotice(err, current);
       return false;
@@ -191,20 +231,41 @@ export class Workbench {
     plans: FilePlan[],
     options: { demo: boolean; persist: boolean; restored?: boolean },
   ): Promise<boolean> {
-    const engine = this.engine;
+    const engine = this.loader;
     if (!engine) return false;
     this.status = 'loading';
+    // Data that is not the user's own (the demo, a link's) is replaced whole by the user's files:
+    // the demo's plan must not stay beside the user's sales.
+    const foreign = this.isDemo || (this.source !== null && this.source.kind !== 'files');
     try {
       this.reports = await loadFiles(engine, plans, {
         mappings: options.demo ? undefined : this.mappings,
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
+      if (foreign && !options.demo) {
+        const kept = plans.map((p) => p.kind);
+        for (const kind of Object.keys(CANONICAL) as TableKind[])
+          if (!kept.includes(kind)) await engine.exec(`DROP TABLE IF EXISTS ${kind}`);
+      }
+      this.loadedMappings = plans.map((p) => ({
+        file: p.file.name,
+        kind: p.kind,
+        columns: p.columns.map((c) => ({
+          header: c.header,
+          role: c.role,
+          dateFormat: c.role && c.dateFormat ? c.dateFormat : null,
+        })),
+      }));
       this.isDemo = options.demo;
+      // The user's files replace foreign data whole: a restart must not bring the demo's tables back.
+      if (foreign && !options.demo) this.kept.clear();
       for (const plan of plans)
         this.kept.set(
           plan.kind,
           plans.filter((p) => p.kind === plan.kind),
         );
+      // Loaded data replaces a view snapshot: analyses query DuckDB again.
+      this.engine = engine;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
@@ -261,7 +322,9 @@ export class Workbench {
     const inputs = stored.files.map((f) => fromBlob(f.blob, f.name));
     if (stored.version !== STORE_VERSION) return this.load(inputs);
     const plans = stored.files.map((f, i) => ({ ...(f.plan as FilePlan), file: inputs[i] }));
-    return this.loadPlans(plans, { demo: false, persist: false, restored: true });
+    const ok = await this.loadPlans(plans, { demo: false, persist: false, restored: true });
+    if (ok) this.source = { kind: 'files', files: inputs.map((f) => f.name) };
+    return ok;
   }
 
   /**
@@ -279,10 +342,12 @@ export class Workbench {
       params: {},
     };
     this.engine = null;
+    this.loader = null;
     this.status = 'starting';
     clearCache();
     try {
-      this.engine = await this.startEngine((e) => void this.recover(e));
+      this.loader = new RecordingEngine(await this.startEngine((e) => void this.recover(e)));
+      this.engine = this.loader;
       this.status = 'ready';
       this.recovering = false;
       if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))

@@ -50,6 +50,11 @@ describe('every page with the demo data', () => {
         await goTo(page, id);
         await page.waitForSelector(selector, { timeout: 30_000 });
         expect(await page.locator('[role=alert]').count(), `${id} shows an error`).toBe(0);
+        if (id === 'overview') {
+          // A small chart of each analysis (the demo has plan, inventory and receivables).
+          for (const panel of ['abc', 'lifecycle', 'kpi', 'rfm', 'targets', 'turnover', 'receivables'])
+            await page.waitForSelector(`[data-testid=overview-${panel}] svg`);
+        }
         await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
       }
       expect(errors).toEqual([]);
@@ -137,6 +142,11 @@ describe('interaction', () => {
   it('a table exports as CSV and the SQL console runs a query', async () => {
     const { page, errors } = await h.open({ path: '?page=data' });
     await waitForIdle(page, 1);
+    // The mapping of every loaded file: the demo's 订单日期 column was read as the order date.
+    await page.click('[data-testid=data-mapping] summary');
+    await expect(page.locator('[data-testid=data-mapping]').textContent()).resolves.toMatch(
+      /订单日期\s*Order date \(YYYY-MM-DD\)/,
+    );
     await page.click('[data-testid=run-sql]');
     await page.waitForSelector('[data-testid=sql-result] tbody tr');
     expect(await page.locator('[data-testid=sql-meta]').textContent()).toMatch(/^7 rows/);

@@ -23,6 +23,8 @@ export interface StaticServer {
   port: number;
   /** Paths requested, for "no outside request" checks. */
   requests: string[];
+  /** Every request with its method and `Range` header (null when none), to show range reads happened. */
+  log: { method: string; path: string; range: string | null; status: number }[];
   close(): Promise<void>;
 }
 
@@ -35,12 +37,46 @@ export async function serveStatic(options: {
   basePath: string;
   port?: number;
   extra?: Record<string, string>;
+  /** Answer Range requests (default true); false acts like a server that always sends the whole file. */
+  ranges?: boolean;
+  /**
+   * Let pages of other origins read the files (`Access-Control-Allow-Origin: *`, preflight for
+   * `Range`), as an intranet file server configured for the app would; `Content-Range` is not
+   * exposed, as in a minimal configuration.
+   */
+  cors?: boolean;
 }): Promise<StaticServer> {
   const root = resolve(options.root);
   const requests: string[] = [];
+  const log: StaticServer['log'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(url.pathname);
+    const entry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      range: req.headers.range ?? null,
+      status: 0,
+    };
+    log.push(entry);
+    // The status is known when the head is written (before the body is streamed).
+    const writeHead = res.writeHead.bind(res) as (code: number, ...rest: unknown[]) => typeof res;
+    res.writeHead = ((code: number, ...rest: unknown[]) => {
+      entry.status = code;
+      return writeHead(code, ...rest);
+    }) as typeof res.writeHead;
+    if (options.cors) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, HEAD',
+          'Access-Control-Allow-Headers': 'Range',
+          'Access-Control-Max-Age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     if (!url.pathname.startsWith(options.basePath)) {
       res.writeHead(404).end('not found');
       return;
@@ -64,7 +100,7 @@ export async function serveStatic(options: {
       return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    const range = options.ranges === false ? null : /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range) {
       const start = range[1] ? Number(range[1]) : size - Number(range[2]);
       const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
@@ -78,7 +114,11 @@ export async function serveStatic(options: {
       createReadStream(file, { start, end }).pipe(res);
       return;
     }
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': size,
+      ...(options.ranges === false ? {} : { 'Accept-Ranges': 'bytes' }),
+    });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
   });
@@ -89,6 +129,7 @@ export async function serveStatic(options: {
     url: `http://intranet.test:${port}${options.basePath}`,
     port,
     requests,
+    log,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

@@ -1,0 +1,211 @@
+/**
+ * The in-browser cases of `npm run bench`: a file dropped → every dashboard of the Overview
+ * ready, a filter change and a parameter change → every visible chart updated, each against the
+ * bare baseline in the same page (bench-hook.ts).
+ */
+import type { Browser, Page } from 'playwright-core';
+import type * as Hook from '../src/bench-hook';
+import type { Params } from '../src/analytics/params';
+import { arm, dataVersion, marks, mb, rendererPid, resetPeakRss, rss, waitIdle, wasmBytes } from './probe';
+
+type BenchHook = typeof Hook;
+declare global {
+  interface Window {
+    __bench: BenchHook;
+    __file: File | null;
+  }
+}
+
+/** One measured case, before the machine is added. */
+export interface Measured {
+  case: string;
+  format: string;
+  rows: number;
+  ms: number;
+  baseline_ms: number | null;
+  ratio: number | null;
+  [k: string]: unknown;
+}
+
+const ratio = (ms: number, base: number | null) => (base ? Number((ms / base).toFixed(2)) : null);
+
+/** The longest statements of a trace, for the report (what the time went into). */
+function top(steps: Hook.TraceEntry[], n = 6): string[] {
+  return [...steps]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n)
+    .map((s) => `${Math.round(s.ms)} ms  ${s.sql.slice(0, 90)}`);
+}
+
+/**
+ * Drop `path`, confirm the proposed mapping, wait for every analysis of the page. Time counted:
+ * drop → mapping screen ready, plus confirm → all dashboards ready (the analyst's reading time
+ * on the mapping screen is theirs, not the app's). Memory: main-thread JS heap peak during the
+ * drop, DuckDB-WASM linear memory, the tab's peak resident memory.
+ */
+export async function dropCase(
+  browser: Browser,
+  page: Page,
+  path: string,
+  format: string,
+  rows: number,
+  opts: { baseline: boolean },
+): Promise<Measured> {
+  const version = await dataVersion(page);
+  const pid = await rendererPid(browser);
+  await arm(page);
+  await page.evaluate(() => {
+    window.__bench.trace.length = 0;
+    const input = document.querySelector('[data-testid=file-input]') as HTMLInputElement;
+    input.addEventListener('change', () => (window.__file = input.files?.[0] ?? null), { once: true });
+  });
+  resetPeakRss(pid);
+  await page.setInputFiles('[data-testid=file-input]', path);
+  await page.waitForSelector('[data-testid=confirm-mapping]:not([disabled])', { timeout: 600_000 });
+  await page.click('[data-testid=confirm-mapping]');
+  await waitIdle(page, version + 1);
+  const m = await marks(page);
+  const tab = rss(pid);
+  const wasm = await wasmBytes(page);
+  const steps = await page.evaluate(() => window.__bench.trace.splice(0));
+  const inspectMs = m.mapped! - m.drop!;
+  const ingestMs = m.loaded! - m.confirmed!;
+  const analysesMs = m.idle! - m.loaded!;
+  const ms = inspectMs + ingestMs + analysesMs;
+  const loaded = await page.locator('[data-testid=rows-loaded]').first().textContent();
+  let base: { loadMs: number; sqlMs: number; rows: number; steps: Hook.TraceEntry[] } | null = null;
+  if (opts.baseline) {
+    const file = await page.evaluateHandle(() => window.__file!);
+    base = await page.evaluate(async (f) => window.__bench.bareBaseline(f), file);
+  }
+  const baseline = base ? base.loadMs + base.sqlMs : null;
+  console.error(`\n${format} ${rows} rows: app ${Math.round(ms)} ms; longest statements:`);
+  for (const line of top(steps)) console.error(`  ${line}`);
+  if (base) {
+    console.error(
+      `baseline ${Math.round(baseline!)} ms (load ${Math.round(base.loadMs)}); longest analysis statements:`,
+    );
+    for (const line of top(base.steps)) console.error(`  ${line}`);
+  }
+  return {
+    case: 'drop_to_dashboards',
+    format,
+    rows,
+    ms: Math.round(ms),
+    baseline_ms: baseline === null ? null : Math.round(baseline),
+    ratio: ratio(ms, baseline),
+    rows_loaded: loaded?.trim() ?? null,
+    baseline_rows: base?.rows ?? null,
+    inspect_ms: Math.round(inspectMs),
+    ingest_ms: Math.round(ingestMs),
+    analyses_ms: Math.round(analysesMs),
+    baseline_load_ms: base ? Math.round(base.loadMs) : null,
+    baseline_sql_ms: base ? Math.round(base.sqlMs) : null,
+    js_heap_start_mb: mb(m.heapStart),
+    js_heap_peak_mb: mb(m.heapPeak),
+    wasm_mb: mb(wasm[0]),
+    tab_peak_rss_mb: mb(tab.peak),
+  };
+}
+
+/** The headline figures' text (to check that a change really updated the page). */
+async function headline(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=headline]').textContent()) ?? '';
+}
+
+/** Time one UI change: the input's change event → every visible analysis done. */
+async function timedChange(page: Page, act: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const m = (window.__marks = {} as typeof window.__marks & { changed?: number });
+    document.addEventListener('change', () => (m.changed = performance.now()), { once: true, capture: true });
+    const app = document.querySelector('[data-testid=app]')!;
+    new MutationObserver(() => {
+      if (app.getAttribute('data-pending') === '0') m.idle = performance.now();
+    }).observe(app, { attributes: true, attributeFilter: ['data-pending'] });
+  });
+  await act();
+  await page.waitForFunction(() => (window.__marks as { changed?: number }).changed !== undefined, null, {
+    timeout: 10_000,
+  });
+  // Pending rises above 0 when the re-runs start and falls back to 0 when the last one is done.
+  await page.waitForFunction(
+    () => {
+      const m = window.__marks as { changed?: number; idle?: number };
+      const app = document.querySelector('[data-testid=app]');
+      return m.idle !== undefined && m.idle > m.changed! && app?.getAttribute('data-pending') === '0';
+    },
+    null,
+    { timeout: 600_000, polling: 20 },
+  );
+  const m = (await marks(page)) as { changed?: number; idle?: number };
+  return m.idle! - m.changed!;
+}
+
+/**
+ * Filter change: pick the biggest region in the filter bar. Baseline: the same Overview
+ * analyses with that filter on the bare engine.
+ */
+export async function filterCase(
+  page: Page,
+  format: string,
+  rows: number,
+  defaults: Params,
+): Promise<Measured> {
+  const before = await headline(page);
+  await page.click('[data-testid=filter-region]');
+  const option = page.locator('#filter-region label.option').first();
+  const value = ((await option.locator('.name').textContent()) ?? '').trim();
+  const ms = await timedChange(page, () => option.locator('input').check());
+  const after = await headline(page);
+  if (after === before) throw new Error('filter_change: the headline figures did not change');
+  const params: Params = { ...defaults, filters: { ...defaults.filters, region: [value] } };
+  const names = await page.evaluate(() => window.__bench.affectedBy('filters'));
+  const base = await page.evaluate(({ p, n }) => window.__bench.bareRun(p, n), { p: params, n: names });
+  // Undo, so the next case starts from the unfiltered view.
+  await timedChange(page, () => option.locator('input').uncheck());
+  await page.click('[data-testid=filter-region]');
+  return {
+    case: 'filter_change',
+    format,
+    rows,
+    ms: Math.round(ms),
+    baseline_ms: Math.round(base),
+    ratio: ratio(ms, base),
+    filter: `region=${value}`,
+    reruns: names.join(' '),
+  };
+}
+
+/**
+ * Parameter change: ABC threshold A from 80 % to 70 % in the parameters panel. Baseline: the
+ * Overview analyses that read the ABC thresholds, on the bare engine.
+ */
+export async function paramCase(
+  page: Page,
+  format: string,
+  rows: number,
+  defaults: Params,
+): Promise<Measured> {
+  await page.click('[data-testid=params-toggle]');
+  const chart = page.locator('[data-testid=overview-abc]');
+  const before = await chart.innerHTML();
+  const input = page.locator('[data-testid=param-abc-a]');
+  const ms = await timedChange(page, async () => {
+    await input.fill('0.7');
+    await input.press('Tab');
+  });
+  if ((await chart.innerHTML()) === before) throw new Error('param_change: the ABC chart did not change');
+  const params: Params = { ...defaults, abc: { ...defaults.abc, a: 0.7 } };
+  const names = await page.evaluate(() => window.__bench.affectedBy('abc'));
+  const base = await page.evaluate(({ p, n }) => window.__bench.bareRun(p, n), { p: params, n: names });
+  return {
+    case: 'param_change',
+    format,
+    rows,
+    ms: Math.round(ms),
+    baseline_ms: Math.round(base),
+    ratio: ratio(ms, base),
+    param: 'abc.a=0.7',
+    reruns: names.join(' '),
+  };
+}

@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKpi } from '../analytics/kpi';
+import { runLifecycle } from '../analytics/lifecycle';
+import { runOverview } from '../analytics/overview';
+import { defaultParams, type Params } from '../analytics/params';
+import { runPareto } from '../analytics/pareto';
+import { runPerformance } from '../analytics/performance';
+import { runReceivables } from '../analytics/receivables';
+import { runRfm } from '../analytics/rfm';
+import { runTargets } from '../analytics/targets';
+import { runTurnover } from '../analytics/turnover';
+import { NodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
+import { fromBytes } from '../ingest/input';
+import { inspectFile, loadFiles } from '../ingest/load';
+import { PARAM_USES, paramsFor, type ParamKey } from './param-uses';
+
+const DEMO = 'sample-data/demo';
+let db: NodeEngine;
+beforeAll(async () => {
+  db = await NodeEngine.start();
+  const files = readdirSync(DEMO).map((f) => {
+    const bytes = readFileSync(join(DEMO, f));
+    return f.endsWith('.gz')
+      ? fromBytes(new Uint8Array(gunzipSync(bytes)), f.slice(0, -3))
+      : fromBytes(new Uint8Array(bytes), f);
+  });
+  const plans = [];
+  for (const f of files) plans.push(await inspectFile(f));
+  await loadFiles(db, plans);
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+/** Every analysis PARAM_USES names, in each variant a page runs. */
+const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
+  overview: (e, p) => runOverview(e, p),
+  performance: async (e, p) => [
+    await runPerformance(e, p, { entity: 'customer', grain: 'month' }),
+    await runPerformance(e, p, { entity: 'product', grain: 'quarter' }),
+  ],
+  pareto: async (e, p) => [await runPareto(e, p, 'customer'), await runPareto(e, p, 'product')],
+  lifecycle: (e, p) => runLifecycle(e, p),
+  kpi: (e, p) => runKpi(e, p),
+  rfm: (e, p) => runRfm(e, p),
+  receivables: (e, p) => runReceivables(e, p),
+  turnover: (e, p) => runTurnover(e, p),
+  targets: async (e, p) => [await runTargets(e, p, 'total'), await runTargets(e, p, 'customer')],
+};
+
+/** A non-default value for every top-level parameter (each one that matters changes some result). */
+const ALTERED: Params = {
+  ...defaultParams(),
+  period_start: '2025-03-01',
+  as_of: '2025-10-31',
+  measure: 'gross_profit',
+  filters: { ...defaultParams().filters, region: ['华东'] },
+  abc: { a: 0.6, b: 0.9 },
+  turnover: { basis: 'revenue' },
+  lifecycle: { ...defaultParams().lifecycle, window_months: 6, lost_months: 4, growth_threshold: 0.1 },
+  kpi: { ...defaultParams().kpi, weights: [40, 20, 20, 20], tier_share: 0.3 },
+  rfm: { window_months: 6 },
+  receivables: { warning_share: 0.05, base: 1_000_000 },
+};
+const KEYS = Object.keys(ALTERED) as ParamKey[];
+const json = (v: unknown) => JSON.stringify(v);
+
+describe('PARAM_USES', () => {
+  it('covers every analysis it names', () => {
+    expect(Object.keys(RUNS).sort()).toEqual(Object.keys(PARAM_USES).sort());
+  });
+
+  for (const [name, uses] of Object.entries(PARAM_USES)) {
+    it(`${name}: changing a parameter it does not list leaves the result unchanged`, async () => {
+      const base = json(await RUNS[name](db, defaultParams()));
+      for (const key of KEYS.filter((k) => !uses.includes(k))) {
+        const p = { ...defaultParams(), [key]: ALTERED[key] } as Params;
+        expect(json(await RUNS[name](db, p)), `${name} changed with ${key}`).toBe(base);
+      }
+    }, 120_000);
+  }
+
+  it('every listed parameter changes the result of some analysis that lists it (the test can fail)', async () => {
+    for (const key of KEYS.filter((k) => Object.values(PARAM_USES).some((u) => u.includes(k)))) {
+      let changed = false;
+      for (const [name, uses] of Object.entries(PARAM_USES)) {
+        if (!uses.includes(key) || changed) continue;
+        const p = { ...defaultParams(), [key]: ALTERED[key] } as Params;
+        changed = json(await RUNS[name](db, p)) !== json(await RUNS[name](db, defaultParams()));
+      }
+      expect(changed, `no analysis reacts to ${key}`).toBe(true);
+    }
+  }, 240_000);
+
+  it('keys an analysis by its own parameters only', () => {
+    const p = { ...defaultParams(), abc: { a: 0.5, b: 0.9 } };
+    expect(paramsFor('kpi', p)).toEqual(paramsFor('kpi', defaultParams()));
+    expect(paramsFor('pareto', p)).not.toEqual(paramsFor('pareto', defaultParams()));
+    expect(paramsFor('decomposition', p)).toBe(p);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Shared pieces of the reference implementation of analytics.md: plain row types, the
+ * parameter object of outputs.md with the spec's defaults, calendar-month arithmetic on
+ * `YYYY-MM-DD` strings (no `Date` in local time), the 1e-9 comparisons of §0 and code-point
+ * ordering. Written from the spec alone, without reading src/analytics (see NOTES.md).
+ */
+
+/** A sales line of the canonical table; dates are `YYYY-MM-DD`. */
+export interface SalesRow {
+  order_date: string;
+  order_id: string | null;
+  customer_id: string;
+  customer_type: string | null;
+  product_id: string | null;
+  category: string | null;
+  region: string | null;
+  channel: string | null;
+  sales_rep: string | null;
+  quantity: number | null;
+  revenue: number;
+  cost: number | null;
+  gross_profit: number | null;
+}
+
+/** A plan row; `period` is `YYYY-MM`. */
+export interface PlanRow {
+  period: string;
+  customer_id: string;
+  product_id: string | null;
+  category: string | null;
+  plan_quantity: number | null;
+  plan_revenue: number | null;
+}
+
+/** An inventory row; `period` is `YYYY-MM`. */
+export interface InventoryRow {
+  period: string;
+  product_id: string;
+  customer_id: string | null;
+  opening: number | null;
+  closing: number | null;
+  on_hand: number | null;
+  basis: string | null;
+}
+
+/** A receivables row; dates are `YYYY-MM-DD`. */
+export interface ReceivableRow {
+  customer_id: string;
+  as_of_date: string;
+  outstanding: number | null;
+  overdue_amount: number | null;
+  days_overdue: number | null;
+  due_date: string | null;
+}
+
+/** A customer master row. */
+export interface CustomerRow {
+  customer_id: string;
+  cost_to_serve: number | null;
+}
+
+/** The five canonical tables as plain arrays (an absent table is an empty array). */
+export interface Dataset {
+  sales: SalesRow[];
+  plan: PlanRow[];
+  inventory: InventoryRow[];
+  receivables: ReceivableRow[];
+  customers: CustomerRow[];
+}
+
+/** The parameter object of outputs.md, every key optional. */
+export interface RawParams {
+  period_start?: string;
+  as_of?: string;
+  measure?: 'revenue' | 'gross_profit' | 'quantity';
+  filters?: Partial<Record<FilterKey, string[]>>;
+  abc?: { a?: number; b?: number };
+  turnover?: { basis?: 'quantity' | 'value' };
+  lifecycle?: Partial<LifecycleParams>;
+  kpi?: Partial<KpiParams>;
+  rfm?: { window_months?: number };
+}
+
+/** Sales columns a filter may name. */
+export type FilterKey = 'region' | 'channel' | 'category' | 'customer_type' | 'sales_rep';
+
+/** §5 parameters. */
+export interface LifecycleParams {
+  window_months: number;
+  lost_months: number;
+  new_months: number;
+  growth_threshold: number;
+  decline_threshold: number;
+  overdue_days: number;
+}
+
+/** §6 parameters. */
+export interface KpiParams {
+  weights: number[];
+  tier_share: number;
+  missed_months_limit: number;
+}
+
+/** Tolerance of analytics.md §0. */
+export const EPS = 1e-9;
+/** "x < a" of §0. */
+export const lt = (x: number, a: number) => x < a - EPS;
+/** "x ≥ a" of §0. */
+export const ge = (x: number, a: number) => x >= a - EPS;
+/** "x ≤ a" of §0. */
+export const le = (x: number, a: number) => x <= a + EPS;
+/** "x > a": the complement of "x ≤ a" (§0 does not spell it out). */
+export const gt = (x: number, a: number) => !le(x, a);
+
+/** Compare strings by code point (not UTF-16 unit, not locale). */
+export function byCodePoint(a: string, b: string): number {
+  const ca = Array.from(a, (c) => c.codePointAt(0)!);
+  const cb = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(ca.length, cb.length); i++) if (ca[i] !== cb[i]) return ca[i] - cb[i];
+  return ca.length - cb.length;
+}
+
+/** Month index (year × 12 + month − 1) of a `YYYY-MM` or `YYYY-MM-DD` string. */
+export function monthIndex(d: string): number {
+  return Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+}
+
+/** `YYYY-MM` of a month index. */
+export function monthLabel(i: number): string {
+  const y = Math.floor(i / 12);
+  return `${String(y).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` string (UTC arithmetic, no local time). */
+export function dayNumber(d: string): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+}
+
+/** Sum of numbers in insertion order (IEEE doubles, as §0 says). */
+export function add(map: Map<string, number>, key: string, v: number): void {
+  map.set(key, (map.get(key) ?? 0) + v);
+}
+
+/**
+ * Whether a sales column is known for the dataset (NOTES.md G7): every row has it → true,
+ * no row has it → false. A partly empty column is a case this reference does not decide.
+ */
+export function columnKnown(sales: SalesRow[], col: 'cost' | 'quantity' | 'order_id'): boolean {
+  const n = sales.filter((r) => r[col] !== null).length;
+  if (n > 0 && n < sales.length) throw new Error(`reference: ${col} is empty on some sales rows only`);
+  return n > 0;
+}

@@ -1,0 +1,84 @@
+import {
+  add,
+  byCodePoint,
+  columnKnown,
+  dayNumber,
+  gt,
+  lt,
+  monthIndex,
+  type RawParams,
+  type SalesRow,
+} from './common';
+
+/** One row of rfm.csv. */
+export interface RfmRow {
+  customer_id: string;
+  recency_days: number;
+  frequency: number;
+  monetary: number;
+  r_score: number;
+  f_score: number;
+  m_score: number;
+  segment: string;
+}
+
+/** §7 segment from the R and F digits, first match. */
+export function segmentOf(r: number, f: number): string {
+  if (r <= 2) return f <= 2 ? 'hibernating' : f <= 4 ? 'at_risk' : 'cant_lose';
+  if (r === 3) return f <= 2 ? 'about_to_sleep' : f === 3 ? 'need_attention' : 'loyal';
+  if (r === 4 && f >= 4) return 'loyal';
+  if (f === 1) return r === 4 ? 'promising' : 'new';
+  if (f <= 3) return 'potential_loyalist';
+  return 'champion';
+}
+
+/** score = min(5, 1 + floor(5 × k / n)), in exact integer arithmetic (k/n is p of §7). */
+const score = (k: number, n: number) => Math.min(5, 1 + Math.floor((5 * k) / n));
+
+/** §7 RFM as of T over the window M(T) − window + 1 … T, filtered sales. Sorted by customer_id. */
+export function referenceRfm(sales: SalesRow[], asOf: string, params: RawParams): RfmRow[] {
+  const windowMonths = params.rfm?.window_months ?? 12;
+  const from = monthIndex(asOf) - windowMonths + 1;
+  const upToT = sales.filter((r) => r.order_date <= asOf);
+  const inWindow = upToT.filter((r) => monthIndex(r.order_date) >= from);
+  const byOrderId = columnKnown(sales, 'order_id');
+  const monetary = new Map<string, number>();
+  const lastPurchase = new Map<string, string>();
+  const purchases = new Map<string, Set<string>>();
+  for (const r of upToT) {
+    if (gt(r.revenue, 0) && (lastPurchase.get(r.customer_id) ?? '') < r.order_date)
+      lastPurchase.set(r.customer_id, r.order_date);
+  }
+  for (const r of inWindow) {
+    add(monetary, r.customer_id, r.revenue);
+    if (gt(r.revenue, 0)) {
+      if (!purchases.has(r.customer_id)) purchases.set(r.customer_id, new Set());
+      purchases.get(r.customer_id)!.add(byOrderId ? String(r.order_id) : r.order_date);
+    }
+  }
+  const kept = [...monetary].filter(([, m]) => gt(m, 0));
+  const base = kept.map(([c, m]) => ({
+    c,
+    m,
+    f: purchases.get(c)?.size ?? 0,
+    r: dayNumber(asOf) - dayNumber(lastPurchase.get(c)!),
+  }));
+  const n = base.length;
+  return base
+    .map((x) => {
+      const r_score = score(base.filter((y) => y.r > x.r).length, n);
+      const f_score = score(base.filter((y) => lt(y.f, x.f)).length, n);
+      const m_score = score(base.filter((y) => lt(y.m, x.m)).length, n);
+      return {
+        customer_id: x.c,
+        recency_days: x.r,
+        frequency: x.f,
+        monetary: x.m,
+        r_score,
+        f_score,
+        m_score,
+        segment: segmentOf(r_score, f_score),
+      };
+    })
+    .sort((a, b) => byCodePoint(a.customer_id, b.customer_id));
+}
