@@ -25,6 +25,9 @@ export interface Notice {
   params: Record<string, string | number>;
 }
 
+/** Starts an engine; `onCrash` is called if it dies later. */
+export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
+
 /** The confirmed column → role mapping of one loaded file. */
 export interface LoadedMapping {
   file: string;
@@ -44,9 +47,6 @@ export type DataSource =
   | { kind: 'urls'; urls: string[] }
   /** Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view. */
   | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string };
-
-/** Starts an engine; `onCrash` is called if it dies later. */
-export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
 
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
@@ -257,13 +257,15 @@ export class Workbench {
         })),
       }));
       this.isDemo = options.demo;
-      // Loaded data replaces a view snapshot: analyses query DuckDB again.
-      this.engine = engine;
+      // The user's files replace foreign data whole: a restart must not bring the demo's tables back.
+      if (foreign && !options.demo) this.kept.clear();
       for (const plan of plans)
         this.kept.set(
           plan.kind,
           plans.filter((p) => p.kind === plan.kind),
         );
+      // Loaded data replaces a view snapshot: analyses query DuckDB again.
+      this.engine = engine;
       this.dataVersion++;
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
@@ -340,6 +342,7 @@ export class Workbench {
       params: {},
     };
     this.engine = null;
+    this.loader = null;
     this.status = 'starting';
     clearCache();
     try {
