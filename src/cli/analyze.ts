@@ -4,6 +4,7 @@ import { ParamError, resolveParams } from '../analytics/params';
 import { runAll } from '../analytics/run-all';
 import { EngineError } from '../engine/errors';
 import { NodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
 import { missingRoles } from '../ingest/canonical';
 import { inspectFile, loadFiles } from '../ingest/load';
 import { IngestError, type FilePlan, type InputFile } from '../ingest/types';
@@ -48,8 +49,12 @@ export async function main(argv: string[]): Promise<number> {
     if (args.asOf) raw = { ...(raw as object), as_of: args.asOf };
     const params = resolveParams(raw);
     const inputs = args.files.map((f) => ({ kind: f.kind, file: inputFromPath(f.path) }));
-    log('starting DuckDB-WASM …');
-    const db = await NodeEngine.start();
+    log(args.engine === 'native' ? 'starting native DuckDB …' : 'starting DuckDB-WASM …');
+    // Native DuckDB is loaded only when asked for (an optional dependency).
+    const db: Engine =
+      args.engine === 'native'
+        ? await (await import('../engine/native')).NativeEngine.start({ threads: args.threads ?? undefined })
+        : await NodeEngine.start();
     try {
       const plans: FilePlan[] = [];
       for (const { kind, file } of inputs) {

@@ -7,6 +7,10 @@ export interface AnalyzeArgs {
   paramsFile: string | null;
   out: string;
   help: boolean;
+  /** `wasm` (default): DuckDB-WASM, as in the browser; `native`: native DuckDB for large files. */
+  engine: 'wasm' | 'native';
+  /** Threads of the native engine (default: all cores). */
+  threads: number | null;
 }
 
 /** A command-line mistake; the message says what to do. */
@@ -19,10 +23,11 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] [--plan FILE] [--inventory FILE]
                           [--receivables FILE] [--customers FILE] [--as-of YYYY-MM-DD]
-                          [--params params.json] --out DIR
+                          [--params params.json] [--engine wasm|native] [--threads N] --out DIR
 
 Reads the files with the same ingest as the browser (CSV/TSV in UTF-8, GB18030, UTF-16;
-.gz; XLSX; Parquet), runs every analysis with DuckDB-WASM under Node and writes the result
+.gz; XLSX; Parquet), runs every analysis with the same SQL (DuckDB-WASM under Node, or native
+DuckDB with --engine native) and writes the result
 files of outputs.md into DIR: abc_customers.csv, abc_products.csv, turnover.csv,
 lifecycle.csv, kpi.csv, rfm.csv, summary.json.
 
@@ -34,6 +39,11 @@ lifecycle.csv, kpi.csv, rfm.csv, summary.json.
   --as-of DATE        as-of date T (overrides "as_of" in --params)
   --params FILE       JSON object with any parameter of the spec (see docs/analytics.md)
   --out DIR           folder for the result files (created if missing)
+  --engine wasm|native  wasm (default): DuckDB-WASM, the engine of the browser page;
+                      native: native DuckDB (@duckdb/node-api) with all cores, the machine's
+                      memory and spilling to disk, for files larger than a browser tab can hold
+  --threads N         threads of the native engine (default: all cores; 1 adds sums in the
+                      same order as the browser, to the last digit)
   --help              this text
 
 Exit code 0 on success, 2 for bad arguments, 1 when a file or an analysis fails.
@@ -49,7 +59,15 @@ const KINDS: Record<string, TableKind> = {
 
 /** Parse argv (without node and the script). Throws UsageError naming the problem. */
 export function parseArgs(argv: string[]): AnalyzeArgs {
-  const out: AnalyzeArgs = { files: [], asOf: null, paramsFile: null, out: '', help: false };
+  const out: AnalyzeArgs = {
+    files: [],
+    asOf: null,
+    paramsFile: null,
+    out: '',
+    help: false,
+    engine: 'wasm',
+    threads: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -70,7 +88,15 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       out.asOf = v;
     } else if (a === '--params') out.paramsFile = value();
     else if (a === '--out') out.out = value();
-    else throw new UsageError(`unknown argument "${a}" (see --help)`);
+    else if (a === '--engine') {
+      const v = value();
+      if (v !== 'wasm' && v !== 'native') throw new UsageError(`--engine must be wasm or native, got "${v}"`);
+      out.engine = v;
+    } else if (a === '--threads') {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 1) throw new UsageError('--threads must be a whole number ≥ 1');
+      out.threads = v;
+    } else throw new UsageError(`unknown argument "${a}" (see --help)`);
   }
   if (out.help) return out;
   if (!out.files.some((f) => f.kind === 'sales')) throw new UsageError('--sales FILE is required');

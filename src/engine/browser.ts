@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableToIPC, type Table } from 'apache-arrow';
+import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 // Self-hosted DuckDB files: Vite copies them into dist/assets and rewrites these to relative URLs.
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -9,8 +9,8 @@ import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { arrowToRows } from './arrow-rows';
-import { EngineError, toEngineError } from './errors';
-import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource } from './types';
+import { cancelledError, EngineError, toEngineError } from './errors';
+import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
 
 /** Which DuckDB-WASM build runs: `eh` by default, `mvp` for old browsers, `coi` (threads) only when isolated. */
 export type BundleName = 'eh' | 'mvp' | 'coi';
@@ -60,6 +60,9 @@ export class BrowserEngine implements Engine {
   /** Rejects when the worker dies, so calls waiting on it fail instead of hanging forever. */
   private readonly died: Promise<never>;
   private markDead: (error: EngineError) => void = () => undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Called after each statement with its run time (its wait in the queue not counted); the benchmark sets it. */
+  onStatement: ((s: { sql: string; ms: number; cancelled: boolean }) => void) | null = null;
 
   private constructor(
     db: duckdb.AsyncDuckDB,
@@ -157,17 +160,62 @@ export class BrowserEngine implements Engine {
     if (this.dead) throw new EngineError({ message: this.dead.message, sql, kind: this.dead.kind });
   }
 
-  async query(sql: string): Promise<Table> {
-    this.check(sql);
-    return this.guard(this.conn.query(sql), sql);
+  /**
+   * Run `task` after every earlier one on this connection has settled. DuckDB runs one statement
+   * at a time anyway; queueing here lets a cancelled statement be dropped before it is sent, and
+   * makes conn.cancelSent() hit the statement it is meant for.
+   */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
-  async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
-    return arrowToRows<T>(await this.query(sql));
+  query(sql: string, options: QueryOptions = {}): Promise<Table> {
+    const { signal } = options;
+    return this.serial(async () => {
+      this.check(sql);
+      if (signal?.aborted) {
+        this.onStatement?.({ sql, ms: 0, cancelled: true });
+        throw cancelledError(sql);
+      }
+      const t0 = performance.now();
+      try {
+        return await this.guard(signal ? this.sendCancellable(sql, signal) : this.conn.query(sql), sql);
+      } catch (err) {
+        throw signal?.aborted ? cancelledError(sql) : toEngineError(err, sql);
+      } finally {
+        this.onStatement?.({ sql, ms: performance.now() - t0, cancelled: !!signal?.aborted });
+      }
+    });
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.query(sql);
+  /**
+   * Run through the pending-query API (the worker executes in slices between polls), so that an
+   * abort can interrupt it with cancelSent(). The result is materialised before it is read.
+   */
+  private async sendCancellable(sql: string, signal: AbortSignal): Promise<Table> {
+    const onAbort = () => void this.conn.cancelSent().catch(() => undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const reader = await this.conn.send(sql, false);
+      const batches: RecordBatch[] = [];
+      for await (const batch of reader) batches.push(batch);
+      return new Table(reader.schema, batches);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options?: QueryOptions,
+  ): Promise<T[]> {
+    return arrowToRows<T>(await this.query(sql, options));
+  }
+
+  async exec(sql: string, options?: QueryOptions): Promise<void> {
+    await this.query(sql, options);
   }
 
   async registerFile(name: string, source: FileSource): Promise<void> {
@@ -208,9 +256,10 @@ export class BrowserEngine implements Engine {
     await this.guard(this.db.dropFile(name), `-- drop file ${name}`);
   }
 
-  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
-    this.check(`-- insert arrow into ${table}`);
-    try {
+  insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+    // In the statement queue: an insert must not slip between the polls of a running query.
+    return this.serial(async () => {
+      this.check(`-- insert arrow into ${table}`);
       // IPC bytes, not the Table object (see NodeEngine.insertArrow).
       await this.guard(
         this.conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
@@ -219,9 +268,7 @@ export class BrowserEngine implements Engine {
         }),
         `-- insert arrow into ${table}`,
       );
-    } catch (err) {
-      throw toEngineError(err, `-- insert arrow into ${table}`);
-    }
+    });
   }
 
   async cancel(): Promise<void> {

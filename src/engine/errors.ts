@@ -26,3 +26,8 @@ export function toEngineError(err: unknown, sql: string): EngineError {
   else if (/INTERRUPT|cancel/i.test(message)) kind = 'cancelled';
   return new EngineError({ message, sql, kind, cause: err });
 }
+
+/** The error of a statement dropped or interrupted because its AbortSignal fired. */
+export function cancelledError(sql: string): EngineError {
+  return new EngineError({ message: 'cancelled: superseded by a newer request', sql, kind: 'cancelled' });
+}

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
-import { EngineError, toEngineError } from './errors';
-import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource } from './types';
+import { cancelledError, EngineError, toEngineError } from './errors';
+import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +39,9 @@ export class NodeEngine implements Engine {
     return new NodeEngine(db, conn);
   }
 
-  async query(sql: string): Promise<Table> {
+  async query(sql: string, options: QueryOptions = {}): Promise<Table> {
+    // The blocking build cannot interrupt a statement; an aborted one is not started.
+    if (options.signal?.aborted) throw cancelledError(sql);
     try {
       return this.conn.query(sql);
     } catch (err) {
@@ -47,12 +49,15 @@ export class NodeEngine implements Engine {
     }
   }
 
-  async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
-    return arrowToRows<T>(await this.query(sql));
+  async rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options?: QueryOptions,
+  ): Promise<T[]> {
+    return arrowToRows<T>(await this.query(sql, options));
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.query(sql);
+  async exec(sql: string, options?: QueryOptions): Promise<void> {
+    await this.query(sql, options);
   }
 
   async registerFile(name: string, source: FileSource): Promise<void> {

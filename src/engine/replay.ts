@@ -8,7 +8,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { EngineError } from './errors';
-import type { Cell, Engine, FileSource } from './types';
+import type { Cell, Engine, FileSource, QueryOptions } from './types';
 
 type Rows = Record<string, Cell>[];
 
@@ -45,19 +45,22 @@ export class RecordingEngine implements Engine {
     return r;
   }
 
-  async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
+  async rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options?: QueryOptions,
+  ): Promise<T[]> {
     const record = this.record;
-    const rows = await this.inner.rows<T>(sql);
+    const rows = await this.inner.rows<T>(sql, options);
     // structuredClone: callers may change their rows; the record keeps what DuckDB said.
     if (record && this.record === record) record.set(sql, structuredClone(rows));
     return rows;
   }
 
-  query(sql: string): Promise<Table> {
-    return this.inner.query(sql);
+  query(sql: string, options?: QueryOptions): Promise<Table> {
+    return this.inner.query(sql, options);
   }
-  exec(sql: string): Promise<void> {
-    return this.inner.exec(sql);
+  exec(sql: string, options?: QueryOptions): Promise<void> {
+    return this.inner.exec(sql, options);
   }
   registerFile(name: string, source: FileSource): Promise<void> {
     return this.inner.registerFile(name, source);

@@ -14,6 +14,16 @@ export type FileSource =
    */
   | { kind: 'url'; url: string; size: number };
 
+/** Options of one statement. */
+export interface QueryOptions {
+  /**
+   * Aborting drops the statement if it has not started, and interrupts it if it is running
+   * (browser; the Node build runs each statement to completion). The promise then rejects with
+   * an EngineError of kind `cancelled`.
+   */
+  signal?: AbortSignal;
+}
+
 /** Plain JS value of a result cell (BigInt is cast to double, dates are epoch milliseconds). */
 export type Cell = string | number | boolean | null;
 
@@ -24,13 +34,16 @@ export type Cell = string | number | boolean | null;
  */
 export interface Engine {
   /** Which implementation this is. */
-  readonly kind: 'browser' | 'node';
+  readonly kind: 'browser' | 'node' | 'native';
   /** Run one statement and return its result as Arrow. */
-  query(sql: string): Promise<Table>;
+  query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Run one statement and return small results as plain objects. */
-  rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]>;
+  rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options?: QueryOptions,
+  ): Promise<T[]>;
   /** Run statements whose results are not needed (DDL, INSERT, SET). */
-  exec(sql: string): Promise<void>;
+  exec(sql: string, options?: QueryOptions): Promise<void>;
   /** Make a file readable by SQL under `name` (e.g. `read_csv('name')`). */
   registerFile(name: string, source: FileSource): Promise<void>;
   /** Forget a registered file. */
@@ -47,4 +60,9 @@ export interface Engine {
 export const ENGINE_INIT_SQL = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
+  // A second in-memory database that stores its tables compressed (DuckDB ≥ 1.2): large loads
+  // are staged there (ingest/capacity.ts), about a tenth of the memory. Unqualified names find
+  // tables in either.
+  "ATTACH ':memory:' AS packed (COMPRESS)",
+  "SET search_path = 'memory.main,packed.main'",
 ];

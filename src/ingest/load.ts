@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlString } from '../engine/sql';
+import { checkCapacity, packs } from './capacity';
 import { CANONICAL, missingRoles, type TableKind } from './canonical';
 import { isUtf8, transcodeToUtf8 } from './encoding';
 import { recordLines } from './lines';
 import { transcodeMixed, type MixedStats } from './mixed-encoding';
 import { headerSignature, type MappingStore } from './mapping-memory';
-import { loadParquet, parquetInfo } from './parquet';
+import { loadParquet, parquetInfo, parquetRowGroups } from './parquet';
 import { ID_ROLES } from './roles';
 import { contentChunks, collectSource, normaliseNewlines, sourceChunks } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
@@ -71,13 +72,17 @@ export async function loadFiles(
       });
     }
   }
+  checkCapacity(db, plans);
   const reports: LoadReport[] = [];
   const kinds = [...new Set(plans.map((p) => p.kind))];
+  // Large loads go to the compressed in-memory database (about a tenth of the memory).
+  const catalog = packs(plans) && db.kind !== 'native' ? 'packed.main.' : '';
   try {
     for (const kind of kinds) await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
     const staged = new Set<TableKind>();
     for (const [i, plan] of plans.entries()) {
-      reports.push(await loadOne(db, plan, { index: i, create: !staged.has(plan.kind) }, options));
+      const create = staged.has(plan.kind) ? null : `${catalog}${stage(plan.kind)}`;
+      reports.push(await loadOne(db, plan, { index: i, create }, options));
       staged.add(plan.kind);
     }
     for (const kind of kinds) {
@@ -122,6 +127,11 @@ interface RawSource {
   lines: 'column' | 'scan';
   /** DuckDB's own reject table for the CSV reader (too many fields…), if any. */
   rejectsTable: string | null;
+  /**
+   * Streamed sources: the relations of successive batches (each valid until the next is asked
+   * for), loaded one by one instead of `relation`.
+   */
+  batches?: () => AsyncIterable<string>;
   /** Bytes DuckDB read, for the line scan. */
   chunks: () => AsyncIterable<Uint8Array>;
   cleanup: () => Promise<void>;
@@ -228,9 +238,28 @@ async function xlsxSource(db: Engine, plan: FilePlan): Promise<RawSource> {
 async function parquetSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
   const table = `raw_${uid()}`;
   const info = await parquetInfo(plan.file);
-  await loadParquet(db, plan.file, info, table, (done, total) =>
-    options.onProgress?.({ file: plan.file.name, phase: 'reading', done, total }),
-  );
+  const progress = (done: number, total: number) =>
+    options.onProgress?.({ file: plan.file.name, phase: 'reading', done, total });
+  // Streamed: each row group is typed and checked on its own, straight into the stage, so the
+  // file never sits in DuckDB twice (raw and typed). Text dates whose day/month order must be
+  // decided from the whole column need the whole raw table first.
+  if (!plan.columns.some((c) => c.role && c.dateFormat && dayMonthSeparator(c.dateFormat)))
+    return {
+      relation: '',
+      freshRelation: () => '',
+      lines: 'column',
+      rejectsTable: null,
+      chunks: async function* () {},
+      cleanup: () => db.exec(`DROP TABLE IF EXISTS ${table}`),
+      batches: async function* () {
+        for await (const group of parquetRowGroups(plan.file, info, progress)) {
+          await db.insertArrow(table, group, { create: true });
+          yield `(SELECT *, _rec AS _line FROM ${table})`;
+          await db.exec(`DROP TABLE IF EXISTS ${table}`);
+        }
+      },
+    };
+  await loadParquet(db, plan.file, info, table, progress);
   return {
     relation: `(SELECT *, _rec AS _line FROM ${table})`,
     freshRelation: () => table,
@@ -307,7 +336,7 @@ async function decideDateOrders(
 async function loadOne(
   db: Engine,
   plan: FilePlan,
-  target: { index: number; create: boolean },
+  target: { index: number; create: string | null },
   options: LoadOptions,
 ): Promise<LoadReport> {
   options.onProgress?.({ file: plan.file.name, phase: 'reading' });
@@ -368,12 +397,17 @@ async function loadOne(
           params: { column: c.header, format: humanDateFormat(c.dateFormat) },
         });
     // Straight into the stage, in record order (DuckDB preserves insertion order).
-    const select = typedSelect({ ...plan, columns }, src, target.index);
-    await db.exec(
-      target.create
-        ? `CREATE TABLE ${stage(plan.kind)} AS ${select}`
-        : `INSERT INTO ${stage(plan.kind)} ${select}`,
-    );
+    let create = target.create;
+    let batches = 0;
+    for await (const relation of src.batches?.() ?? [src.relation]) {
+      const select = typedSelect({ ...plan, columns }, { ...src, relation }, target.index);
+      await db.exec(
+        create ? `CREATE TABLE ${create} AS ${select}` : `INSERT INTO ${stage(plan.kind)} ${select}`,
+      );
+      create = null;
+      batches++;
+    }
+    if (!batches) throw new IngestError('header_only', { file: plan.file.name });
     // A cut-off gzip fails here; the stage is discarded with the whole load.
     await src.verify?.();
     options.onProgress?.({ file: plan.file.name, phase: 'checking' });

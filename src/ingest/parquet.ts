@@ -94,28 +94,121 @@ export async function parquetSample(file: InputFile, meta: FileMetaData, n: numb
   return rows.map((r) => r.map(cellText));
 }
 
-function vectorFor(values: unknown[], type: SourceType): Vector {
+const DAY_MS = 86_400_000;
+
+/**
+ * Parsers for loading: dates and timestamps straight to days since 1970-01-01 (the UTC calendar
+ * day), so no Date object is made per value.
+ */
+const DAY_PARSERS = {
+  dateFromDays: (days: number) => days,
+  timestampFromMilliseconds: (ms: bigint) => Math.floor(Number(ms) / DAY_MS),
+  timestampFromMicroseconds: (us: bigint) => Math.floor(Number(us) / 1000 / DAY_MS),
+  timestampFromNanoseconds: (ns: bigint) => Math.floor(Number(ns) / 1e6 / DAY_MS),
+};
+
+function vectorFor(values: ArrayLike<unknown>, type: SourceType): Vector {
+  const n = values.length;
   switch (type) {
-    case 'number':
-      return float64Column(
-        values.map((v) =>
-          v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : Number(v),
-        ),
-      );
-    case 'date':
-      return dateDayColumn(values.map((v) => (v instanceof Date ? utcDays(v) : null)));
-    case 'bool':
-      return boolColumn(values.map((v) => (v === null || v === undefined ? null : Boolean(v))));
-    default:
-      return utf8Column(values.map((v) => (v === null || v === undefined ? null : cellText(v))));
+    case 'number': {
+      if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array)
+        return float64Column(values);
+      const out = new Array<number | null>(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        out[i] = v === null || v === undefined ? null : Number(v);
+      }
+      return float64Column(out);
+    }
+    case 'date': {
+      const out = new Array<number | null>(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        out[i] = typeof v === 'number' ? v : v instanceof Date ? utcDays(v) : null;
+      }
+      return dateDayColumn(out);
+    }
+    case 'bool': {
+      const out = new Array<boolean | null>(n);
+      for (let i = 0; i < n; i++)
+        out[i] = values[i] === null || values[i] === undefined ? null : Boolean(values[i]);
+      return boolColumn(out);
+    }
+    default: {
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        out[i] = v === null || v === undefined ? null : typeof v === 'string' ? v : cellText(v);
+      }
+      return utf8Column(out);
+    }
   }
 }
 
+/** One row group's columns, as hyparquet decodes them (column-oriented: no row objects). */
+async function readRowGroup(
+  file: InputFile,
+  meta: FileMetaData,
+  names: string[],
+  rowStart: number,
+  rowEnd: number,
+): Promise<ArrayLike<unknown>[]> {
+  const n = rowEnd - rowStart;
+  const parts = new Map<string, { start: number; end: number; data: ArrayLike<unknown> }[]>();
+  await parquetRead({
+    file: asyncBuffer(file),
+    metadata: meta,
+    compressors,
+    parsers: DAY_PARSERS,
+    columns: names,
+    rowStart,
+    rowEnd,
+    onChunk: (c) => {
+      const list = parts.get(c.columnName) ?? [];
+      list.push({ start: c.rowStart, end: c.rowEnd, data: c.columnData });
+      parts.set(c.columnName, list);
+    },
+  });
+  return names.map((name) => {
+    const list = parts.get(name) ?? [];
+    // Usually one chunk exactly covering the row group; otherwise copy the overlapping parts.
+    if (list.length === 1 && list[0].start === rowStart && list[0].end === rowEnd) return list[0].data;
+    const out = new Array<unknown>(n).fill(null);
+    for (const p of list)
+      for (let r = Math.max(p.start, rowStart); r < Math.min(p.end, rowEnd); r++)
+        out[r - rowStart] = p.data[r - p.start];
+    return out;
+  });
+}
+
 /**
- * Copy a Parquet file into DuckDB table `table` (columns c0…cN typed as in the file, plus
- * `_rec`), one row group at a time so a large file never sits whole in the JS heap. DuckDB-WASM's
- * own Parquet reader is an extension downloaded from the internet, which an intranet cannot do.
+ * The row groups of a Parquet file as Arrow tables (columns c0…cN typed as in the file, plus
+ * `_rec`), one at a time, column by column (hyparquet's column chunks become Arrow vectors; no
+ * row objects), so a large file never sits whole in the JS heap. DuckDB-WASM's own Parquet reader
+ * is an extension downloaded from the internet, which an intranet cannot do.
  */
+export async function* parquetRowGroups(
+  file: InputFile,
+  info: { meta: FileMetaData; columns: ParquetColumn[] },
+  onProgress?: (rowsDone: number, rowsTotal: number) => void,
+): AsyncGenerator<Table> {
+  const total = Number(info.meta.num_rows);
+  const names = info.columns.map((c) => c.name);
+  let rowStart = 0;
+  for (const group of info.meta.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    const columns = await readRowGroup(file, info.meta, names, rowStart, rowEnd);
+    const rec = new Float64Array(rowEnd - rowStart);
+    for (let i = 0; i < rec.length; i++) rec[i] = rowStart + i + 1;
+    const cols: Record<string, Vector> = { _rec: float64Column(rec) };
+    info.columns.forEach((c, i) => (cols[`c${i}`] = vectorFor(columns[i], c.type)));
+    yield new Table(cols);
+    rowStart = rowEnd;
+    onProgress?.(rowStart, total);
+  }
+}
+
+/** Copy a whole Parquet file into DuckDB table `table`, row group by row group. */
 export async function loadParquet(
   db: Engine,
   file: InputFile,
@@ -123,35 +216,11 @@ export async function loadParquet(
   table: string,
   onProgress?: (rowsDone: number, rowsTotal: number) => void,
 ): Promise<number> {
-  const total = Number(info.meta.num_rows);
-  let rowStart = 0;
   let first = true;
-  for (const group of info.meta.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    let rows: unknown[][] = [];
-    await parquetRead({
-      file: asyncBuffer(file),
-      metadata: info.meta,
-      compressors,
-      rowStart,
-      rowEnd,
-      onComplete: (r: unknown[][]) => (rows = r),
-    });
-    const cols: Record<string, Vector> = {
-      _rec: float64Column(rows.map((_, i) => rowStart + i + 1)),
-    };
-    info.columns.forEach(
-      (c, i) =>
-        (cols[`c${i}`] = vectorFor(
-          rows.map((r) => r[i]),
-          c.type,
-        )),
-    );
-    await db.insertArrow(table, new Table(cols), { create: first });
+  for await (const group of parquetRowGroups(file, info, onProgress)) {
+    await db.insertArrow(table, group, { create: first });
     first = false;
-    rowStart = rowEnd;
-    onProgress?.(rowStart, total);
   }
   if (first) await db.exec(`CREATE TEMP TABLE ${table} AS SELECT 1.0 AS _rec WHERE FALSE`);
-  return total;
+  return Number(info.meta.num_rows);
 }

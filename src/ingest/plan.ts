@@ -18,6 +18,22 @@ const LARGE_SAMPLE_BYTES = 16 * 1024 * 1024;
 const SAMPLE_ROWS = 3000;
 const MAX_COLUMNS = 2000;
 
+/** Typical gzip ratio of CSV exports, for estimating the rows of a .csv.gz from its size. */
+const GZIP_RATIO = 6;
+
+/** Lines in `bytes` of text, from the line density of a sample at its start. */
+function estimateLines(sample: Uint8Array, bytes: number): number {
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0x0a) lf++;
+    else if (sample[i] === 0x0d) cr++;
+  }
+  // CRLF files count their LFs; old Mac files (CR only) their CRs.
+  const lines = lf || cr;
+  return lines ? Math.round((bytes * lines) / sample.length) : 1;
+}
+
 /** Options of inspectFile. */
 export interface InspectOptions {
   /** Force an encoding (the user's override). */
@@ -201,7 +217,15 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
     );
     if (info.rows === 0) throw new IngestError('header_only', { file: file.name });
     return finish(
-      { ...common, format, headerLine: 0, columns, duplicateHeaders: duplicates, sampleRows: rows.length },
+      {
+        ...common,
+        format,
+        headerLine: 0,
+        columns,
+        duplicateHeaders: duplicates,
+        sampleRows: rows.length,
+        estimatedRows: info.rows,
+      },
       options.mappings,
     );
   }
@@ -234,6 +258,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
         columns,
         duplicateHeaders: duplicates,
         sampleRows: data.length,
+        estimatedRows: nonBlank.length - h - 1,
       },
       options.mappings,
     );
@@ -296,6 +321,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
       columns,
       duplicateHeaders: duplicates,
       sampleRows: data.length,
+      estimatedRows: complete ? data.length : estimateLines(head, file.size * (gzip ? GZIP_RATIO : 1)),
     },
     options.mappings,
   );

@@ -67,6 +67,12 @@ export interface FilePlan {
   duplicateHeaders: string[];
   /** Number of records in the sample (a header with nothing below it is refused at load). */
   sampleRows: number;
+  /**
+   * Rows the whole file holds: exact for Parquet and XLSX and small text files, else estimated
+   * from the sample's bytes per line (capacity.ts decides from it how to stage the file, or
+   * refuses it in a browser tab). Absent in plans stored before it existed.
+   */
+  estimatedRows?: number;
 }
 
 /** A row that was not loaded, with the reason and where it was in the file. */

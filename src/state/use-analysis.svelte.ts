@@ -1,16 +1,18 @@
 import { untrack } from 'svelte';
 import type { Params } from '../analytics/params';
 import type { Engine } from '../engine/types';
-import { cached } from './analysis-cache';
+import { withSignal } from '../engine/signal';
+import { lease } from './analysis-cache';
 import { AsyncResult } from './async-result.svelte';
 import { useWorkbench } from './context';
 import type { PageAnalysis } from './page-analyses';
 import { paramsFor } from './param-uses';
+import { memoized } from './query-memo';
 
 /**
  * Run an analysis for the current data and parameters, re-running when either (or `deps`)
  * changes; results are shared across pages through the cache, keyed by the parameters the
- * analysis reads (param-uses.ts). Call during component setup.
+ * analysis reads (param-uses.ts); superseded runs are cancelled. Call during component setup.
  */
 export function useAnalysis<T, D = null>(
   name: string,
@@ -25,11 +27,15 @@ export function useAnalysis<T, D = null>(
     const params = $state.snapshot(wb.params) as Params;
     const d = deps();
     if (!engine || version === 0) return;
-    untrack(() =>
-      result.run(() =>
-        cached(name, version, { params: paramsFor(name, params), d }, () => run(engine, params, d)),
-      ),
-    );
+    const held = untrack(() => {
+      const l = lease(name, version, { params: paramsFor(name, params), d }, (signal) =>
+        run(withSignal(memoized(engine, version), signal), params, d),
+      );
+      void result.run(() => l.promise);
+      return l;
+    });
+    // A newer run (or leaving the page) gives this one up; unfinished SQL nobody waits for is cancelled.
+    return () => held.release();
   });
   return result;
 }

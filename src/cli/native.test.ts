@@ -1,0 +1,68 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { main } from './analyze';
+
+const D = 'sample-data/demo';
+const FILES = [
+  '--sales',
+  `${D}/sales.csv.gz`,
+  '--plan',
+  `${D}/plan.csv`,
+  '--inventory',
+  `${D}/inventory.csv`,
+  '--receivables',
+  `${D}/receivables.csv`,
+  '--customers',
+  `${D}/customers.csv`,
+];
+
+/** Whether the optional native package (and its prebuilt binary for this platform) is installed. */
+function nativeInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function analyze(...extra: string[]): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'engines-'));
+  expect(await main([...FILES, ...extra, '--out', out])).toBe(0);
+  return out;
+}
+
+const files = (dir: string) => readdirSync(dir).sort();
+
+describe.skipIf(!nativeInstalled())('npm run analyze -- --engine native', () => {
+  it('writes the same result files as DuckDB-WASM on the demo data, byte for byte with one thread', async () => {
+    const wasm = await analyze();
+    const native = await analyze('--engine', 'native', '--threads', '1');
+    expect(files(native)).toEqual(files(wasm));
+    expect(files(wasm).length).toBeGreaterThanOrEqual(7);
+    for (const f of files(wasm))
+      expect(readFileSync(join(native, f), 'utf8'), f).toBe(readFileSync(join(wasm, f), 'utf8'));
+  }, 240_000);
+
+  it('with all cores, gives the same rows and values to 1e-9 (only the order of additions differs)', async () => {
+    const wasm = await analyze();
+    const native = await analyze('--engine', 'native');
+    for (const f of files(wasm).filter((x) => x.endsWith('.csv'))) {
+      const a = Papa.parse<string[]>(readFileSync(join(wasm, f), 'utf8').trim()).data;
+      const b = Papa.parse<string[]>(readFileSync(join(native, f), 'utf8').trim()).data;
+      expect(b.length, f).toBe(a.length);
+      a.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const x = Number(cell);
+          const y = Number(b[i][j]);
+          if (cell === '' || Number.isNaN(x)) expect(b[i][j], `${f} ${i}:${j}`).toBe(cell);
+          else expect(Math.abs(x - y), `${f} ${i}:${j}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x)));
+        }),
+      );
+    }
+  }, 240_000);
+});

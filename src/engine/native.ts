@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as NodeApi from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { Table, type Vector } from 'apache-arrow';
+import { ParquetWriter, fileWriter } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet';
+import { boolColumn, dateDayColumn, float64Column, utf8Column } from './arrow-columns';
+import { cancelledError, EngineError, toEngineError } from './errors';
+import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
+
+const DAY_MS = 86_400_000;
+
+/** A JS value from DuckDB's node API as a result cell (the same conventions as arrowToRows). */
+function toCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.getTime();
+  return String(v);
+}
+
+/**
+ * Native DuckDB (`@duckdb/node-api`, an optional dependency) behind the same Engine interface:
+ * the same SQL as the browser, multi-threaded, with the machine's memory and out-of-core
+ * spilling to a temporary folder, for files larger than a browser tab can hold. Node only; the
+ * browser build never imports this file (only the CLI does).
+ *
+ * Files registered under a name are linked (or written) into a private folder that DuckDB
+ * searches (`file_search_path`), so `read_csv('name')` works as in DuckDB-WASM.
+ */
+export class NativeEngine implements Engine {
+  readonly kind = 'native' as const;
+  private readonly instance: DuckDBInstance;
+  private readonly conn: DuckDBConnection;
+  private readonly dir: string;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(instance: DuckDBInstance, conn: DuckDBConnection, dir: string) {
+    this.instance = instance;
+    this.conn = conn;
+    this.dir = dir;
+  }
+
+  /** Start an in-memory native DuckDB. Throws a startup EngineError when the package is missing. */
+  static async start(options: { threads?: number } = {}): Promise<NativeEngine> {
+    let api: typeof NodeApi;
+    try {
+      api = await import('@duckdb/node-api');
+    } catch (err) {
+      throw new EngineError({
+        message:
+          'native DuckDB is not installed here: run `npm install` (it is an optional dependency, @duckdb/node-api, with a prebuilt binary for Linux, macOS and Windows), or leave out --engine native to use DuckDB-WASM',
+        kind: 'startup',
+        cause: err,
+      });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sales-native-'));
+    const instance = await api.DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const quoted = (p: string) => `'${p.replaceAll("'", "''")}'`;
+    // Out-of-core: hash tables and sorts larger than memory spill here instead of failing.
+    await conn.run(`SET temp_directory = ${quoted(join(dir, 'spill'))}`);
+    await conn.run(`SET file_search_path = ${quoted(dir)}`);
+    if (options.threads) await conn.run(`SET threads = ${Math.floor(options.threads)}`);
+    for (const sql of ENGINE_INIT_SQL) await conn.run(sql);
+    return new NativeEngine(instance, conn, dir);
+  }
+
+  /** One statement at a time, in order (as the other engines). */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(sql: string, signal?: AbortSignal) {
+    if (signal?.aborted) throw cancelledError(sql);
+    const onAbort = () => this.conn.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.conn.runAndReadAll(sql);
+    } catch (err) {
+      throw signal?.aborted ? cancelledError(sql) : toEngineError(err, sql);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  query(sql: string, options: QueryOptions = {}): Promise<Table> {
+    return this.serial(async () => {
+      const reader = await this.read(sql, options.signal);
+      const names = reader.columnNames();
+      const types = reader.columnTypes().map((t) => t.toString());
+      const columns = reader.getColumnsJS();
+      const cols: Record<string, Vector> = {};
+      names.forEach((name, i) => {
+        const values = columns[i].map(toCell);
+        const type = types[i];
+        if (type === 'DATE')
+          cols[name] = dateDayColumn(values.map((v) => (v === null ? null : Math.floor(Number(v) / DAY_MS))));
+        else if (type === 'BOOLEAN') cols[name] = boolColumn(values as (boolean | null)[]);
+        else if (/INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(type))
+          cols[name] = float64Column(values as (number | null)[]);
+        else cols[name] = utf8Column(values.map((v) => (v === null ? null : String(v))));
+      });
+      return new Table(cols);
+    });
+  }
+
+  rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options: QueryOptions = {},
+  ): Promise<T[]> {
+    return this.serial(async () => {
+      const reader = await this.read(sql, options.signal);
+      return reader.getRowObjectsJS().map((r) => {
+        const row: Record<string, Cell> = {};
+        for (const [k, v] of Object.entries(r)) row[k] = toCell(v);
+        return row as T;
+      });
+    });
+  }
+
+  async exec(sql: string, options: QueryOptions = {}): Promise<void> {
+    await this.serial(async () => {
+      if (options.signal?.aborted) throw cancelledError(sql);
+      try {
+        await this.conn.run(sql);
+      } catch (err) {
+        throw toEngineError(err, sql);
+      }
+    });
+  }
+
+  async registerFile(name: string, source: FileSource): Promise<void> {
+    const target = join(this.dir, name);
+    try {
+      if (source.kind === 'path') symlinkSync(source.path, target);
+      else if (source.kind === 'buffer') writeFileSync(target, source.bytes);
+      else if (source.kind === 'blob') writeFileSync(target, new Uint8Array(await source.blob.arrayBuffer()));
+      else throw new Error('a URL source cannot be read by the command line');
+    } catch (err) {
+      throw new EngineError({ message: String(err), sql: `-- register ${name}`, kind: 'file', cause: err });
+    }
+  }
+
+  async dropFile(name: string): Promise<void> {
+    rmSync(join(this.dir, name), { force: true });
+  }
+
+  /**
+   * Arrow data (XLSX and Parquet read by the shared JS readers) goes through a Parquet file in
+   * the private folder, which native DuckDB reads with its built-in reader (types kept).
+   */
+  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+    const file = join(this.dir, `insert_${table}_${Date.now()}.parquet`);
+    const schema: SchemaElement[] = [{ name: 'root', num_children: data.schema.fields.length }];
+    const columnData = data.schema.fields.map((f) => {
+      const vector = data.getChild(f.name)!;
+      const type = String(f.type);
+      const values = vector.toArray() as ArrayLike<unknown>;
+      const nulls = vector.nullCount > 0;
+      const at = (i: number) => (nulls && !vector.isValid(i) ? null : values[i]);
+      const list = Array.from({ length: data.numRows }, (_, i) => at(i));
+      if (type.startsWith('Date'))
+        schema.push({ name: f.name, type: 'INT32', converted_type: 'DATE', repetition_type: 'OPTIONAL' });
+      else if (type === 'Bool') schema.push({ name: f.name, type: 'BOOLEAN', repetition_type: 'OPTIONAL' });
+      else if (type === 'Float64') schema.push({ name: f.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' });
+      else
+        schema.push({
+          name: f.name,
+          type: 'BYTE_ARRAY',
+          converted_type: 'UTF8',
+          repetition_type: 'OPTIONAL',
+        });
+      const converted = type.startsWith('Date')
+        ? list.map((v) => (v === null ? null : Math.floor(Number(v) / DAY_MS)))
+        : list;
+      return { name: f.name, data: converted };
+    });
+    try {
+      const writer = new ParquetWriter({ writer: fileWriter(file), schema });
+      await writer.write({ columnData, rowGroupSize: Math.max(1, data.numRows) });
+      await writer.finish();
+      const src = `read_parquet('${file.replaceAll("'", "''")}')`;
+      await this.exec(
+        options.create === false
+          ? `INSERT INTO ${table} SELECT * FROM ${src}`
+          : `CREATE TABLE ${table} AS SELECT * FROM ${src}`,
+      );
+    } finally {
+      try {
+        unlinkSync(file);
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  async cancel(): Promise<void> {
+    this.conn.interrupt();
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
