@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import { onPick, shorten, type ChartBase } from './common';
 import { OKABE_ITO } from './palette';
 
@@ -39,7 +40,7 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
     tip: { format: { x: false, y: false, fill: false } },
   };
   const size = Math.max(120, (o.horizontal ? 22 : 0) * bars.length + 60);
-  return Plot.plot({
+  const chart = Plot.plot({
     document: o.document,
     width: o.width,
     height: o.height ?? (o.horizontal ? Math.min(size, 640) : 260),
@@ -64,6 +65,15 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
           marks: [Plot.barY(bars, { x: 'key', y: 'value', ...common }), Plot.ruleY([0])],
         }),
   } as Plot.PlotOptions) as unknown as Element;
+  const ordered = o.order ? o.order.flatMap((k) => bars.filter((b) => b.key === k)) : bars;
+  return withTable(chart, {
+    columns: ['', o.valueLabel, ...detailKeys],
+    rows: ordered.map((b) => [
+      b.label,
+      o.formatValue(b.value),
+      ...detailKeys.map((k) => b.details?.[k] ?? ''),
+    ]),
+  });
 }
 
 /** Bars as a clickable chart. */

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import { onPick, type ChartBase } from './common';
 
 /** One cell of a matrix (transition matrix, R × F grid). */
@@ -60,5 +61,13 @@ export function heatmap(cells: Cell[], o: HeatmapOptions): Element {
     ],
   }) as unknown as Element;
   onPick(chart, o.onSelect);
-  return chart;
+  return withTable(chart, {
+    columns: [o.labels.row, o.labels.col, o.labels.value, ...detailKeys],
+    rows: cells.map((c) => [
+      o.rowLabel ? o.rowLabel(c.row) : c.row,
+      o.colLabel ? o.colLabel(c.col) : c.col,
+      c.text,
+      ...detailKeys.map((k) => c.details?.[k] ?? ''),
+    ]),
+  });
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import type { ChartBase } from './common';
 import { INK, OKABE_ITO } from './palette';
 
@@ -24,7 +25,7 @@ export function lorenzChart(shares: number[], o: LorenzOptions): Element {
     cum += s;
     if ((i + 1) % step === 0 || i === n - 1) pts.push({ x: (i + 1) / n, y: cum });
   });
-  return Plot.plot({
+  const chart = Plot.plot({
     document: o.document,
     width: o.width,
     height: o.height ?? 300,
@@ -59,4 +60,8 @@ export function lorenzChart(shares: number[], o: LorenzOptions): Element {
       }),
     ],
   }) as unknown as Element;
+  return withTable(chart, {
+    columns: [o.labels.x, o.labels.y],
+    rows: pts.map((p) => [o.formatPct(p.x), o.formatPct(p.y)]),
+  });
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import type { ParetoBar } from '../analytics/pareto';
 import { onPick } from './common';
 import { CLASS_COLORS, INK } from './palette';
@@ -142,5 +143,24 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
     ],
   });
   onPick(chart, o.onSelect);
-  return chart;
+  return withTable(chart, {
+    columns: [
+      o.labels.rank,
+      o.labels.entity,
+      ...(runs ? [o.labels.entities] : []),
+      o.labels.value,
+      ...(runs ? [o.labels.valuePerEntity] : []),
+      o.labels.cumShare,
+      o.labels.class,
+    ],
+    rows: bars.map((b) => [
+      b.rankFrom === b.rankTo ? b.rankFrom : `${b.rankFrom}–${b.rankTo}`,
+      b.label,
+      ...(runs ? [b.entities] : []),
+      o.formatValue(b.value),
+      ...(runs ? [o.formatValue(b.perEntity)] : []),
+      b.cumShare === null ? '–' : o.formatPct(b.cumShare),
+      b.class,
+    ]),
+  });
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import { onPick, type ChartBase } from './common';
 import { INK } from './palette';
 
@@ -66,5 +67,14 @@ export function quadrantChart(points: QuadrantPoint[], o: QuadrantChartOptions):
     ],
   }) as unknown as Element;
   onPick(chart, o.onSelect);
-  return chart;
+  return withTable(chart, {
+    columns: ['', o.labels.x, o.labels.y, o.labels.size, o.labels.group],
+    rows: points.map((p) => [
+      p.label,
+      o.formatX(p.x),
+      o.formatY(p.y),
+      o.formatSize(p.size),
+      o.groupLabel(p.group),
+    ]),
+  });
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import type { ChartBase } from './common';
 
 /** Count of one group in one month. */
@@ -21,7 +22,7 @@ export interface StackedAreaOptions extends ChartBase {
 /** Counts per group over months, stacked (e.g. lifecycle stages month by month). */
 export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Element {
   const date = (m: string) => new Date(`${m}-01T00:00:00Z`);
-  return Plot.plot({
+  const chart = Plot.plot({
     document: o.document,
     width: o.width,
     height: o.height ?? 260,
@@ -48,4 +49,11 @@ export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Elemen
       Plot.ruleY([0]),
     ],
   }) as unknown as Element;
+  // One row per month, one column per group.
+  const months = [...new Set(points.map((p) => p.month))].sort();
+  const value = new Map(points.map((p) => [`${p.month}|${p.group}`, p.value]));
+  return withTable(chart, {
+    columns: ['', ...o.groups.map(o.groupLabel)],
+    rows: months.map((m) => [m, ...o.groups.map((g) => value.get(`${m}|${g}`) ?? 0)]),
+  });
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { withTable } from './data-table';
 import type { ChartBase } from './common';
 import { INK, OKABE_ITO } from './palette';
 
@@ -81,7 +82,20 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     ],
   }) as unknown as Element;
   if (o.onBrush) addBrush(chart, points, o.onBrush);
-  return chart;
+  return withTable(chart, {
+    columns: [
+      '',
+      o.labels.value,
+      ...(plan.length ? [o.labels.plan] : []),
+      ...(ly.length ? [o.labels.lastYear] : []),
+    ],
+    rows: points.map((p) => [
+      p.month,
+      o.formatValue(p.value),
+      ...(plan.length ? [p.plan == null ? '–' : o.formatValue(p.plan)] : []),
+      ...(ly.length ? [p.lastYear == null ? '–' : o.formatValue(p.lastYear)] : []),
+    ]),
+  });
 }
 
 /**

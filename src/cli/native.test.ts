@@ -38,6 +38,15 @@ async function analyze(...extra: string[]): Promise<string> {
 
 const files = (dir: string) => readdirSync(dir).sort();
 
+/** Platforms @duckdb/node-api ships a binary for: there `npm ci` installs it, and a missing one is a failure, not a skip. */
+const SUPPORTED = ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64'].includes(
+  `${process.platform}-${process.arch}`,
+);
+
+it('the native engine is installed where it is supported (npm ci installs the optional @duckdb/node-api)', () => {
+  expect(!SUPPORTED || nativeInstalled()).toBe(true);
+});
+
 describe.skipIf(!nativeInstalled())('npm run analyze -- --engine native', () => {
   it('writes the same result files as DuckDB-WASM on the demo data, byte for byte with one thread', async () => {
     const wasm = await analyze();

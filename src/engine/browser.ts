@@ -56,6 +56,10 @@ export class BrowserEngine implements Engine {
   private readonly conn: duckdb.AsyncDuckDBConnection;
   private readonly worker: Worker;
   private dead: EngineError | null = null;
+  private readonly onCrash: ((error: EngineError) => void) | undefined;
+  /** Rejects when the worker dies, so calls waiting on it fail instead of hanging forever. */
+  private readonly died: Promise<never>;
+  private markDead: (error: EngineError) => void = () => undefined;
   private tail: Promise<unknown> = Promise.resolve();
   /** Called after each statement with its run time (its wait in the queue not counted); the benchmark sets it. */
   onStatement: ((s: { sql: string; ms: number; cancelled: boolean }) => void) | null = null;
@@ -65,11 +69,56 @@ export class BrowserEngine implements Engine {
     conn: duckdb.AsyncDuckDBConnection,
     worker: Worker,
     bundle: BundleName,
+    onCrash?: (error: EngineError) => void,
   ) {
     this.db = db;
     this.conn = conn;
     this.worker = worker;
     this.bundle = bundle;
+    this.onCrash = onCrash;
+    this.died = new Promise<never>((_, reject) => (this.markDead = reject));
+    this.died.catch(() => undefined);
+    worker.addEventListener('error', (ev) =>
+      this.die(new EngineError({ message: ev.message || 'DuckDB worker crashed', kind: 'crashed' })),
+    );
+  }
+
+  /**
+   * The worker is gone (an uncaught error, the browser killed it, WebAssembly aborted): every
+   * waiting and later call fails with `error`, and `onCrash` lets the app start a new engine.
+   */
+  private die(error: EngineError): void {
+    if (this.dead) return;
+    this.dead = error;
+    this.worker.terminate();
+    this.markDead(error);
+    this.onCrash?.(error);
+  }
+
+  /**
+   * Test and benchmark hook (exposed to the page only with `?bench`): kill the worker as the
+   * browser would when it runs out of memory, with queries possibly in flight.
+   */
+  simulateCrash(): void {
+    this.worker.terminate();
+    this.die(new EngineError({ message: 'DuckDB worker was stopped (simulated crash)', kind: 'crashed' }));
+  }
+
+  /** Run a call to the worker, failing as soon as the worker dies (a dead worker never answers). */
+  private guard<T>(work: Promise<T>, sql: string): Promise<T> {
+    return Promise.race([work, this.died]).catch((err: unknown) => {
+      const e = toEngineError(err, sql);
+      // WebAssembly traps and aborts leave the database unusable: treat them as a crash.
+      if (/Aborted\(|RuntimeError|unreachable|memory access out of bounds/i.test(e.message))
+        this.die(
+          new EngineError({
+            message: e.message,
+            sql,
+            kind: e.kind === 'out_of_memory' ? 'out_of_memory' : 'crashed',
+          }),
+        );
+      throw e;
+    });
   }
 
   /** Start DuckDB: pick the bundle, instantiate it (falling back from eh to mvp), apply ENGINE_INIT_SQL. */
@@ -94,12 +143,7 @@ export class BrowserEngine implements Engine {
         await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
         const conn = await db.connect();
         for (const sql of ENGINE_INIT_SQL) await conn.query(sql);
-        const engine = new BrowserEngine(db, conn, worker, name);
-        worker.addEventListener('error', (ev) => {
-          engine.dead = new EngineError({ message: ev.message || 'DuckDB worker crashed', kind: 'crashed' });
-          options.onCrash?.(engine.dead);
-        });
-        return engine;
+        return new BrowserEngine(db, conn, worker, name, options.onCrash);
       } catch (err) {
         lastError = err;
         worker.terminate();
@@ -113,7 +157,7 @@ export class BrowserEngine implements Engine {
   }
 
   private check(sql: string): void {
-    if (this.dead) throw new EngineError({ message: this.dead.message, sql, kind: 'crashed' });
+    if (this.dead) throw new EngineError({ message: this.dead.message, sql, kind: this.dead.kind });
   }
 
   /**
@@ -137,7 +181,7 @@ export class BrowserEngine implements Engine {
       }
       const t0 = performance.now();
       try {
-        return signal ? await this.sendCancellable(sql, signal) : await this.conn.query(sql);
+        return await this.guard(signal ? this.sendCancellable(sql, signal) : this.conn.query(sql), sql);
       } catch (err) {
         throw signal?.aborted ? cancelledError(sql) : toEngineError(err, sql);
       } finally {
@@ -175,6 +219,7 @@ export class BrowserEngine implements Engine {
   }
 
   async registerFile(name: string, source: FileSource): Promise<void> {
+    this.check(`-- register ${name}`);
     try {
       if (source.kind === 'blob') {
         // BROWSER_FILEREADER: DuckDB reads slices of the File on demand; the HTTP protocol would
@@ -186,7 +231,7 @@ export class BrowserEngine implements Engine {
           true,
         );
       } else if (source.kind === 'buffer') {
-        await this.db.registerFileBuffer(name, source.bytes);
+        await this.guard(this.db.registerFileBuffer(name, source.bytes), `-- register ${name}`);
       } else if (source.kind === 'url') {
         // Only Parquet arrives as a URL source, and Parquet is read in JS; should SQL ever need
         // the file, it is downloaded once into a Blob (DuckDB's HTTP reader would bypass our checks).
@@ -207,30 +252,31 @@ export class BrowserEngine implements Engine {
   }
 
   async dropFile(name: string): Promise<void> {
-    await this.db.dropFile(name);
+    this.check(`-- drop file ${name}`);
+    await this.guard(this.db.dropFile(name), `-- drop file ${name}`);
   }
 
   insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     // In the statement queue: an insert must not slip between the polls of a running query.
     return this.serial(async () => {
       this.check(`-- insert arrow into ${table}`);
-      try {
-        // IPC bytes, not the Table object (see NodeEngine.insertArrow).
-        await this.conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
+      // IPC bytes, not the Table object (see NodeEngine.insertArrow).
+      await this.guard(
+        this.conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
           name: table,
           create: options.create ?? true,
-        });
-      } catch (err) {
-        throw toEngineError(err, `-- insert arrow into ${table}`);
-      }
+        }),
+        `-- insert arrow into ${table}`,
+      );
     });
   }
 
   async cancel(): Promise<void> {
-    await this.conn.cancelSent();
+    if (!this.dead) await this.conn.cancelSent();
   }
 
   async close(): Promise<void> {
+    if (this.dead) return;
     try {
       await this.conn.close();
       await this.db.terminate();

@@ -2,6 +2,18 @@
 export const pending = $state({ count: 0 });
 
 /**
+ * Resolve once no analysis is running, checked twice 30 ms apart (one answer can start the
+ * next query, and effects start queries a tick after a state change).
+ */
+export async function analysesSettled(): Promise<void> {
+  let quiet = 0;
+  while (quiet < 2) {
+    await new Promise((ok) => setTimeout(ok, 30));
+    quiet = pending.count === 0 ? quiet + 1 : 0;
+  }
+}
+
+/**
  * The latest result of an async computation. A newer run supersedes an older one: a stale
  * result that arrives late is dropped, so the UI never shows numbers for old parameters.
  */

@@ -11,16 +11,17 @@ import type { Cell } from '../engine/types';
 import { encodeFragment, MAX_LINK_CHARS } from '../share/codec';
 import { toPayload, SNAPSHOT_VERSION } from '../share/snapshot';
 import { dumpTables, tableSizes } from '../share/tables';
-import { pending } from './async-result.svelte';
+import { analysesSettled } from './async-result.svelte';
 import { nowIso } from './persist';
 import { encodeView } from './url-state';
 import { currentView, type View } from './view.svelte';
 import type { Workbench } from './workbench.svelte';
 
 /**
- * Most rows worth trying to embed whole. A sales line takes ~24 link characters once deflated
- * (measured on the demo data), so ~2,700 lines fill a 64 KiB link; 20,000 rows cannot fit, and
- * reading them into JS only to find that out would waste seconds on a large dataset.
+ * Most rows worth trying to embed whole. Measured: a row costs 12–27 link characters once
+ * deflated (a 5-column sales export: 11.9; the demo's five tables: 27), so 2,400–5,500 rows fill
+ * a 64 KiB link and 20,000 cannot fit; reading more rows into JS only to learn that would waste
+ * seconds on a large dataset.
  */
 export const MAX_EMBED_ROWS = 20_000;
 
@@ -48,15 +49,6 @@ function viewUrl(view: View, params: Params, demo = false): string {
   return `${location.origin}${location.pathname}${q ? `?${q}` : ''}`;
 }
 
-/** Wait until no analysis is running (checked twice, 30 ms apart: one answer can start the next query). */
-async function settle(): Promise<void> {
-  let quiet = 0;
-  while (quiet < 2) {
-    await new Promise((ok) => setTimeout(ok, 30));
-    quiet = pending.count === 0 ? quiet + 1 : 0;
-  }
-}
-
 /**
  * Draw the current view again while recording every query answer: bumping the data version
  * makes every analysis on screen run again (the result cache is keyed by it).
@@ -64,11 +56,11 @@ async function settle(): Promise<void> {
 async function recordView(wb: Workbench): Promise<Map<string, Record<string, Cell>[]> | null> {
   const recorder = wb.loader;
   if (!recorder || wb.engine !== recorder) return null;
-  await settle();
+  await analysesSettled();
   recorder.start();
   try {
     wb.dataVersion++;
-    await settle();
+    await analysesSettled();
   } catch {
     // Nothing to catch in practice (analyses keep their own errors); stop() below must run.
   }

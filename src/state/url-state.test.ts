@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dataSourceUrls, decodeView, defaultView, encodeView, resolveDataUrl } from './url-state';
+import { defaultParams } from '../analytics/params';
+import {
+  dataSourceUrls,
+  decodeView,
+  defaultView,
+  encodeView,
+  paramEntries,
+  resolveDataUrl,
+} from './url-state';
 
 const BASE = 'http://intranet.test:8080/tools/sales/';
 
@@ -114,5 +122,14 @@ describe('URL view state', () => {
     expect(encodeView(v)).toBe('demo=1');
     expect(decodeView('?demo=1', BASE).view.demo).toBe(true);
     expect(decodeView('?demo=1&data=a.csv', BASE).view.demo).toBe(false);
+  });
+
+  it('lists every parameter for the print cover (filters apart, lists joined)', () => {
+    const entries = new Map(paramEntries(defaultParams()));
+    expect(entries.get('period_start')).toBe('');
+    expect(entries.get('abc.a')).toBe('0.8');
+    expect(entries.get('kpi.weights')).toBe('30,30,20,20');
+    expect([...entries.keys()].some((k) => k.startsWith('filters'))).toBe(false);
+    expect(entries.size).toBe(new Set(paramEntries(defaultParams()).map(([k]) => k)).size);
   });
 });

@@ -102,6 +102,21 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, string][] 
   return out;
 }
 
+/**
+ * Every parameter as `key.sub` → text, in the order of the parameter object (filters left
+ * out: they are listed per dimension). For the print cover.
+ */
+export function paramEntries(params: Params): [string, string][] {
+  const { filters: _filters, ...rest } = params;
+  return flatten(rest as unknown as Record<string, unknown>).reduce<[string, string][]>((out, [k, v]) => {
+    const last = out[out.length - 1];
+    // Repeated keys (list values) become one entry.
+    if (last && last[0] === k) last[1] += `, ${v}`;
+    else out.push([k, v]);
+    return out;
+  }, []);
+}
+
 /** Encode a view as a query string (without `?`): only what differs from the defaults. */
 export function encodeView(view: ViewState): string {
   const q = new URLSearchParams();

@@ -1,6 +1,6 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
-import { RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
+import { RecordingEngine, SnapshotMissError } from '../engine/replay';
 import type { Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { installTables } from '../ingest/prepared';
@@ -10,10 +10,8 @@ import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
-import { openDataUrl } from '../ingest/remote';
+import { clearCache } from './analysis-cache';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
-import type { Snapshot } from '../share/snapshot';
-import { restoreTables } from '../share/tables';
 import {
   datasetStore,
   forgetEverything,
@@ -28,6 +26,9 @@ export interface Notice {
   key: string;
   params: Record<string, string | number>;
 }
+
+/** Starts an engine; `onCrash` is called if it dies later. */
+export type EngineStarter = (onCrash: (err: EngineError) => void) => Promise<Engine>;
 
 /** The confirmed column → role mapping of one loaded file. */
 export interface LoadedMapping {
@@ -94,19 +95,31 @@ export class Workbench {
   source = $state.raw<DataSource | null>(null);
   /** Files waiting on the mapping screen (proposals the user checks before loading). */
   pending = $state.raw<FilePlan[] | null>(null);
+  /** The engine's recovery after a crash: what happened, then that the data is back. */
+  recovery = $state<Notice | null>(null);
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
+  /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
+  // Not reactive on purpose: nothing renders it, it is read only when the engine restarts.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private kept = new Map<TableKind, FilePlan[]>();
+  private startEngine: EngineStarter | null = null;
+  private recovering = false;
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
     return this.store;
   }
 
-  /** Start the engine (injected, so tests and the CLI can pass a NodeEngine). */
-  async start(startEngine: () => Promise<Engine>): Promise<void> {
+  /**
+   * Start the engine (injected, so tests and the CLI can pass a NodeEngine). The starter gets the
+   * callback to call when the engine dies; the workbench then restarts it and reloads the data.
+   */
+  async start(startEngine: EngineStarter): Promise<void> {
+    this.startEngine = startEngine;
     this.status = 'starting';
     try {
-      this.loader = new RecordingEngine(await startEngine());
+      this.loader = new RecordingEngine(await startEngine((err) => void this.recover(err)));
       this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
@@ -275,6 +288,13 @@ export class Workbench {
         })),
       }));
       this.isDemo = options.demo;
+      // The user's files replace foreign data whole: a restart must not bring the demo's tables back.
+      if (foreign && !options.demo) this.kept.clear();
+      for (const plan of plans)
+        this.kept.set(
+          plan.kind,
+          plans.filter((p) => p.kind === plan.kind),
+        );
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
       this.dataVersion++;
@@ -319,62 +339,6 @@ export class Workbench {
     }
   }
 
-  /**
-   * Load the files a link names (`?data=`, already checked by resolveDataUrl), read with the
-   * proposed mapping so every browser reads them the same way (no remembered mappings). They are
-   * not kept in this browser's storage: the link fetches them again, and whatever the user
-   * dropped before stays stored.
-   */
-  async loadUrls(urls: { raw: string; url: URL }[]): Promise<boolean> {
-    if (!this.loader || urls.length === 0) return false;
-    this.error = null;
-    const inputs: InputFile[] = [];
-    for (const { raw, url } of urls) {
-      this.activity = { key: 'share.fetching', params: { url: raw } };
-      try {
-        inputs.push(await openDataUrl(url));
-      } catch (err) {
-        this.error = toNotice(err, raw);
-        this.activity = null;
-        return false;
-      }
-    }
-    return this.load(inputs, { persist: false, source: { kind: 'urls', urls: urls.map((u) => u.raw) } });
-  }
-
-  /**
-   * Show the snapshot a link carries: a `data` snapshot becomes DuckDB's tables (every page
-   * works); a `view` snapshot answers the queries of the shared view. Not kept in storage.
-   */
-  async openSnapshot(s: Snapshot): Promise<boolean> {
-    const engine = this.loader;
-    if (!engine) return false;
-    this.status = 'loading';
-    this.activity = { key: 'share.opening', params: {} };
-    try {
-      if (s.mode === 'data') {
-        await restoreTables(engine, s.tables);
-        this.engine = engine;
-      } else this.engine = new ReplayEngine(s.answers);
-      this.reports = s.reports;
-      this.isDemo = false;
-      this.source = {
-        kind: 'snapshot',
-        mode: s.mode,
-        files: s.reports.map((r) => r.file),
-        created: s.created,
-      };
-      this.dataVersion++;
-      return true;
-    } catch (err) {
-      this.error = toNotice(err);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
-    }
-  }
-
   /** Restore the dataset kept from the last visit; false when there is none (or it is unreadable). */
   async restore(): Promise<boolean> {
     let stored;
@@ -392,6 +356,42 @@ export class Workbench {
     const ok = await this.loadPlans(plans, { demo: false, persist: false, restored: true });
     if (ok) this.source = { kind: 'files', files: inputs.map((f) => f.name) };
     return ok;
+  }
+
+  /**
+   * The engine died (worker crash, out of memory): say so, start a new engine and load the same
+   * files again with the same mappings, from the File objects and bytes still held by the page
+   * (or restored from storage). Parameters, filters and the page stay as they were.
+   */
+  async recover(err: EngineError): Promise<void> {
+    if (this.recovering || !this.startEngine) return;
+    this.recovering = true;
+    const plans = [...this.kept.values()].flat();
+    const demo = this.isDemo;
+    this.recovery = {
+      key: err.kind === 'out_of_memory' ? 'recovery.outOfMemory' : 'recovery.crashed',
+      params: {},
+    };
+    this.engine = null;
+    this.loader = null;
+    this.status = 'starting';
+    clearCache();
+    try {
+      this.loader = new RecordingEngine(await this.startEngine((e) => void this.recover(e)));
+      this.engine = this.loader;
+      this.status = 'ready';
+      this.recovering = false;
+      if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
+        throw new Error('reload failed');
+      this.recovery = { key: 'recovery.done', params: { files: plans.map((p) => p.file.name).join(', ') } };
+    } catch (e) {
+      this.recovering = false;
+      this.status = this.engine ? 'ready' : 'failed';
+      this.recovery = {
+        key: 'recovery.failed',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
+    }
   }
 
   /** Remove every stored byte and go back to the demo data. */

@@ -27,7 +27,8 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--host-resolver-rules=MAP intranet.test 127.0.0.1',
+      // files.intranet.test: a second intranet host serving data files (review links by URL).
+      '--host-resolver-rules=MAP intranet.test 127.0.0.1, MAP files.intranet.test 127.0.0.1',
       ...extraArgs,
     ],
   });

@@ -50,4 +50,29 @@ describe('persistence on a plain-http intranet host (IndexedDB, no OPFS)', () =>
     expect(await again.locator('[data-testid=stored-banner]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('a full storage quota is explained, and the dropped data stays loaded for the session', async () => {
+    const context = await h.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    // The browser refuses to store, as when the disk quota is used up.
+    await context.addInitScript(() => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${h.server.url}?page=pareto`);
+    await waitForIdle(page);
+    await dropAndConfirm(page, [{ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) }], 2);
+    await page.waitForSelector('[data-testid=storage-warning]');
+    expect(await page.textContent('[data-testid=storage-warning]')).toContain('storage quota full');
+    expect(await page.locator('[data-testid=stored-banner]').count()).toBe(0);
+    await expect(page.locator('[data-testid=pareto-panel] .subtitle').textContent()).resolves.toContain(
+      'Customer: 2 ranked',
+    );
+    await page.screenshot({ path: join(SHOTS, 'persistence-quota.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -39,6 +39,12 @@ export async function serveStatic(options: {
   extra?: Record<string, string>;
   /** Answer Range requests (default true); false acts like a server that always sends the whole file. */
   ranges?: boolean;
+  /**
+   * Let pages of other origins read the files (`Access-Control-Allow-Origin: *`, preflight for
+   * `Range`), as an intranet file server configured for the app would; `Content-Range` is not
+   * exposed, as in a minimal configuration.
+   */
+  cors?: boolean;
 }): Promise<StaticServer> {
   const root = resolve(options.root);
   const requests: string[] = [];
@@ -59,6 +65,18 @@ export async function serveStatic(options: {
       entry.status = code;
       return writeHead(code, ...rest);
     }) as typeof res.writeHead;
+    if (options.cors) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, HEAD',
+          'Access-Control-Allow-Headers': 'Range',
+          'Access-Control-Max-Age': '600',
+        });
+        res.end();
+        return;
+      }
+    }
     if (!url.pathname.startsWith(options.basePath)) {
       res.writeHead(404).end('not found');
       return;

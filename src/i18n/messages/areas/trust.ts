@@ -15,6 +15,36 @@ export const trustEn = {
     '{n} row(s) are exact copies of an earlier row. They were loaded (repeat orders happen); if the file was pasted twice, remove the copies and load it again.',
   'reason.impossible_date': 'date does not exist (e.g. 30 February, month 13)',
   'reason.nonfinite_amount': 'amount is not a finite number (e.g. 1e309, NaN)',
+  // Failures
+  'recovery.crashed':
+    'The analysis engine stopped (the browser ended it, possibly for lack of memory). Restarting it and reloading your data — nothing you loaded is lost…',
+  'recovery.outOfMemory':
+    'The analysis engine ran out of memory and stopped. Restarting it and reloading your data — nothing you loaded is lost…',
+  'recovery.done':
+    'The analysis engine was restarted and your data reloaded ({files}). If the last action did not finish, do it again; with very large files, narrow the period or filters first.',
+  'recovery.failed':
+    'The analysis engine could not be restarted ({message}). Reload the page; your files are kept in this browser and will be restored.',
+  'failure.query':
+    'This analysis could not run: {message}. Your data is unchanged; change the parameters or filters, or reload the page if it keeps happening.',
+  'failure.outOfMemory':
+    'This analysis ran out of memory. Your data is unchanged; narrow the period or the filters, or load fewer or smaller files, and try again.',
+  'failure.crashed':
+    'The analysis engine stopped while this ran; it is being restarted and your data reloaded, then this updates by itself.',
+  'failure.console':
+    'The query failed: {message}. Check the table and column names (listed above) and try again.',
+  'failure.consoleMemory':
+    'The query ran out of memory ({message}). Your data is unchanged; add a WHERE or LIMIT, or aggregate, and try again.',
+  'error.data_url_timeout':
+    'The data file {url} did not arrive within {seconds} s (the server does not answer). Check the address and that the server is up, then reload the page.',
+  // Same keys as the review-link work (share.ts) uses for its ?data= loader; kept here until the two meet.
+  'error.data_url_status':
+    'The data file {url} could not be fetched: the server answered {status}. Check the address in the link, or ask its author for the file.',
+  'error.data_url_unreachable':
+    'The data file {url} could not be reached ({message}). Check that you are on the intranet and that the server allows this page to read it.',
+  // Accessibility
+  'chart.showTable': 'Show the data as a table',
+  'chart.item': 'Item',
+  'a11y.skip': 'Skip to the content',
 } as const;
 
 /** 简体中文 (same keys as `trustEn`). */
@@ -29,4 +59,25 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
     '{n} 行与前面某一行完全相同。这些行已加载（重复下单是正常的）；如果文件被重复粘贴，请删除重复行后重新加载。',
   'reason.impossible_date': '日期不存在（如 2 月 30 日、13 月）',
   'reason.nonfinite_amount': '金额不是有限数值（如 1e309、NaN）',
+  'recovery.crashed':
+    '分析引擎已停止（浏览器结束了它，可能是内存不足）。正在重启并重新加载您的数据——已加载的数据不会丢失…',
+  'recovery.outOfMemory': '分析引擎内存不足而停止。正在重启并重新加载您的数据——已加载的数据不会丢失…',
+  'recovery.done':
+    '分析引擎已重启，数据已重新加载（{files}）。如果上一步操作没有完成，请再做一次；文件很大时，请先缩小期间或筛选范围。',
+  'recovery.failed': '分析引擎无法重启（{message}）。请刷新页面；您的文件保存在此浏览器中，会自动恢复。',
+  'failure.query': '此分析无法运行：{message}。数据没有变化；请调整参数或筛选条件，如果反复出现请刷新页面。',
+  'failure.outOfMemory': '此分析内存不足。数据没有变化；请缩小期间或筛选范围，或加载更少、更小的文件后重试。',
+  'failure.crashed': '运行时分析引擎停止了；正在重启并重新加载您的数据，完成后此处会自动更新。',
+  'failure.console': '查询失败：{message}。请核对上方列出的表名和列名后重试。',
+  'failure.consoleMemory':
+    '查询内存不足（{message}）。数据没有变化；请加上 WHERE 或 LIMIT，或先汇总，再重试。',
+  'error.data_url_timeout':
+    '数据文件 {url} 在 {seconds} 秒内没有到达（服务器无响应）。请检查地址以及服务器是否正常，然后刷新页面。',
+  'error.data_url_status':
+    '无法获取数据文件 {url}：服务器返回 {status}。请检查链接中的地址，或向链接作者索取文件。',
+  'error.data_url_unreachable':
+    '无法访问数据文件 {url}（{message}）。请确认您在内网中，并且该服务器允许本页面读取它。',
+  'chart.showTable': '以表格显示数据',
+  'chart.item': '项目',
+  'a11y.skip': '跳到正文',
 };
