@@ -1,11 +1,15 @@
 import { mount } from 'svelte';
-import App from './ui/App.svelte';
+import { startEarlyEngine } from './state/early-engine';
 import './ui/global.css';
 
 // public/csp.js narrows connect-src before this script runs (docs/security.md). Without it the
 // page could connect to any http(s) host, so the app does not start and says why.
 if (document.querySelector('meta[http-equiv="Content-Security-Policy"][data-connect-policy]')) {
-  mount(App, { target: document.getElementById('app')! });
+  // DuckDB starts first; the app's own code (its own chunk) downloads and compiles meanwhile.
+  startEarlyEngine();
+  void import('./ui/App.svelte').then(({ default: App }) =>
+    mount(App, { target: document.getElementById('app')! }),
+  );
 } else {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
