@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../i18n/translate';
 import { fetchDataFile } from './fetch-timeout';
+import { openDataUrl } from './remote';
 import { IngestError } from './types';
 
 /** A local server with one path per failure (loopback only). */
@@ -12,7 +13,7 @@ beforeAll(async () => {
     if (req.url === '/ok.csv')
       return void res.writeHead(200, { 'Content-Type': 'text/csv' }).end('a,b\n1,2\n');
     if (req.url === '/missing.csv') return void res.writeHead(404).end('not found');
-    if (req.url === '/silent.csv') return; // never answers
+    if (req.url === '/silent.csv' || req.url === '/silent.parquet') return; // never answers
     if (req.url === '/stalls.csv') {
       res.writeHead(200, { 'Content-Type': 'text/csv' });
       res.write('a,b\n'); // …and then nothing more
@@ -57,7 +58,7 @@ describe('fetchDataFile: a data URL that fails says why', () => {
     const e = await failure(`${base}/missing.csv`);
     expect(e.key).toBe('data_url_status');
     expect(e.params.status).toBe(404);
-    expect(translate('en', 'error.data_url_status', e.params)).toContain('answered 404');
+    expect(translate('en', 'error.data_url_status', e.params)).toContain('answered HTTP 404');
   });
 
   it('a server that never answers → data_url_timeout', async () => {
@@ -80,5 +81,24 @@ describe('fetchDataFile: a data URL that fails says why', () => {
   it('nothing listening → data_url_unreachable', async () => {
     const e = await failure('http://127.0.0.1:9/none.csv');
     expect(e.key).toBe('data_url_unreachable');
+  });
+});
+
+describe('openDataUrl (the ?data= loader) uses the same limits', () => {
+  it('a server that never answers a CSV or a Parquet probe ends in data_url_timeout', async () => {
+    for (const path of ['/silent.csv', '/silent.parquet']) {
+      const err = await openDataUrl(new URL(base + path), 150).catch((e: unknown) => e);
+      expect(err, path).toBeInstanceOf(IngestError);
+      expect((err as IngestError).key, path).toBe('data_url_timeout');
+    }
+  });
+  it('a 404 names the status, a CSV that stalls midway times out', async () => {
+    const missing = await openDataUrl(new URL(`${base}/missing.csv`), 150).catch((e: unknown) => e);
+    expect((missing as IngestError).key).toBe('data_url_status');
+    const stalls = await openDataUrl(new URL(`${base}/stalls.csv`), 150).catch((e: unknown) => e);
+    expect((stalls as IngestError).key).toBe('data_url_timeout');
+    const ok = await openDataUrl(new URL(`${base}/ok.csv`), 150);
+    expect(ok.name).toBe('ok.csv');
+    expect(ok.size).toBe(8);
   });
 });

@@ -4,7 +4,11 @@
  * them (the footer, then one row group at a time); CSV and XLSX, and Parquet from a server that
  * ignores ranges, are downloaded whole into a Blob. Nothing is ever sent: these are plain GETs.
  */
+import { fetchDataFile } from './fetch-timeout';
 import { IngestError, type InputFile } from './types';
+
+/** Longest wait for a server's answer (or its next bytes) before the user is told it does not answer. */
+const STALL_MS = 30_000;
 
 /** The `Range` header for `[start, end)`. */
 function rangeHeader(start: number, end: number): string {
@@ -12,11 +16,20 @@ function rangeHeader(start: number, end: number): string {
 }
 
 /** A fetch that turns network and CORS failures into an error the user can act on. */
-async function get(url: string, name: string, init?: RequestInit): Promise<Response> {
+async function get(url: string, name: string, init?: RequestInit, stallMs = STALL_MS): Promise<Response> {
   let res: Response;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), stallMs);
   try {
-    res = await fetch(url, { ...init, credentials: 'same-origin', redirect: 'follow' });
+    res = await fetch(url, {
+      ...init,
+      credentials: 'same-origin',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
   } catch (err) {
+    if (controller.signal.aborted)
+      throw new IngestError('data_url_timeout', { file: name, url, seconds: Math.round(stallMs / 1000) });
     // A TypeError here is a network failure, a refused CORS request or a blocked address: the
     // browser does not say which, on purpose.
     throw new IngestError('data_url_unreachable', {
@@ -24,6 +37,8 @@ async function get(url: string, name: string, init?: RequestInit): Promise<Respo
       url,
       message: err instanceof Error ? err.message : String(err),
     });
+  } finally {
+    clearTimeout(timer);
   }
   if (!res.ok) throw new IngestError('data_url_status', { file: name, url, status: res.status });
   return res;
@@ -43,9 +58,12 @@ export async function readRange(url: string, start: number, end: number, name = 
   return bytes;
 }
 
-/** Download a whole file into a Blob (its bytes live outside the JS heap). */
-export async function fetchWhole(url: string, name: string): Promise<Blob> {
-  return (await get(url, name)).blob();
+/**
+ * Download a whole file into a Blob (its bytes live outside the JS heap), giving up when the
+ * server stays silent for 30 s (fetchDataFile's stall timeout restarts with every chunk).
+ */
+export async function fetchWhole(url: string, stallMs = STALL_MS): Promise<Blob> {
+  return fetchDataFile(url, { stallMs });
 }
 
 /** The file name a URL shows in reports: its last path segment, decoded. */
@@ -70,26 +88,26 @@ function totalFromContentRange(res: Response): number | null {
  * request's `Content-Length` when another host hides that header from scripts); a 200 answer
  * means the server ignores ranges, and the body already on its way is kept whole.
  */
-export async function openDataUrl(url: URL): Promise<InputFile> {
+export async function openDataUrl(url: URL, stallMs = STALL_MS): Promise<InputFile> {
   const name = nameOfUrl(url);
   const href = url.href;
   if (/\.parquet$/i.test(url.pathname)) {
-    const probe = await get(href, name, { headers: { Range: rangeHeader(0, 4) } });
+    const probe = await get(href, name, { headers: { Range: rangeHeader(0, 4) } }, stallMs);
     if (probe.status === 206) {
       await probe.arrayBuffer();
       let size = totalFromContentRange(probe);
       if (size === null) {
-        const head = await get(href, name, { method: 'HEAD' });
+        const head = await get(href, name, { method: 'HEAD' }, stallMs);
         const length = Number(head.headers.get('Content-Length'));
         size = Number.isFinite(length) && length > 0 ? length : null;
       }
       if (size !== null) return { name, size, source: { kind: 'url', url: href, size } };
-      const blob = await fetchWhole(href, name);
+      const blob = await fetchWhole(href, stallMs);
       return { name, size: blob.size, source: { kind: 'blob', blob } };
     }
     const blob = await probe.blob();
     return { name, size: blob.size, source: { kind: 'blob', blob } };
   }
-  const blob = await fetchWhole(href, name);
+  const blob = await fetchWhole(href, stallMs);
   return { name, size: blob.size, source: { kind: 'blob', blob } };
 }

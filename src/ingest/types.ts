@@ -149,6 +149,7 @@ export const INGEST_ERROR_KEYS = [
   'data_url_unreachable',
   'data_url_status',
   'data_url_range',
+  'data_url_timeout',
 ] as const;
 
 /** Every reject reason key. */

@@ -24,7 +24,7 @@ async function bytesOf(file: InputFile): Promise<Blob | ArrayBuffer> {
   const s = file.source;
   if (s.kind === 'blob') return s.blob;
   if (s.kind === 'buffer') return s.bytes.slice().buffer as ArrayBuffer;
-  if (s.kind === 'url') return fetchWhole(s.url, file.name);
+  if (s.kind === 'url') return fetchWhole(s.url);
   const fs = await import(/* @vite-ignore */ 'node:fs/promises');
   const b = await fs.readFile(s.path);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;

@@ -215,7 +215,7 @@ describe('(a) data by URL', () => {
   it('a missing file is named with its HTTP status; a javascript:/data: address is refused; never a blank page', async () => {
     const { page, errors } = await h.open({ path: '?page=pareto&data=data/nope.csv' });
     await page.waitForSelector('[data-testid=error]', { timeout: 60_000 });
-    expect(await page.textContent('[data-testid=error]')).toContain('the server answered 404');
+    expect(await page.textContent('[data-testid=error]')).toContain('HTTP 404');
     expect(await page.isVisible('[data-testid=drop-zone]')).toBe(true);
 
     await page.goto(

@@ -36,11 +36,6 @@ export const trustEn = {
     'The query ran out of memory ({message}). Your data is unchanged; add a WHERE or LIMIT, or aggregate, and try again.',
   'error.data_url_timeout':
     'The data file {url} did not arrive within {seconds} s (the server does not answer). Check the address and that the server is up, then reload the page.',
-  // Same keys as the review-link work (share.ts) uses for its ?data= loader; kept here until the two meet.
-  'error.data_url_status':
-    'The data file {url} could not be fetched: the server answered {status}. Check the address in the link, or ask its author for the file.',
-  'error.data_url_unreachable':
-    'The data file {url} could not be reached ({message}). Check that you are on the intranet and that the server allows this page to read it.',
   // Accessibility
   'chart.showTable': 'Show the data as a table',
   'chart.item': 'Item',
@@ -73,10 +68,6 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
     '查询内存不足（{message}）。数据没有变化；请加上 WHERE 或 LIMIT，或先汇总，再重试。',
   'error.data_url_timeout':
     '数据文件 {url} 在 {seconds} 秒内没有到达（服务器无响应）。请检查地址以及服务器是否正常，然后刷新页面。',
-  'error.data_url_status':
-    '无法获取数据文件 {url}：服务器返回 {status}。请检查链接中的地址，或向链接作者索取文件。',
-  'error.data_url_unreachable':
-    '无法访问数据文件 {url}（{message}）。请确认您在内网中，并且该服务器允许本页面读取它。',
   'chart.showTable': '以表格显示数据',
   'chart.item': '项目',
   'a11y.skip': '跳到正文',
