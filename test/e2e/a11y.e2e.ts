@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { SHOTS, startHarness, waitForIdle, type Harness, goToPage } from './harness';
+import { PAGES } from '../../src/state/url-state';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,29 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const PAGES = [
-  'overview',
-  'pareto',
-  'customers',
-  'products',
-  'turnover',
-  'lifecycle',
-  'kpi',
-  'targets',
-  'rfm',
-  'receivables',
-  'data',
-];
-
-async function goTo(page: Page, id: string) {
-  await page.click(`[data-testid=nav-${id}]`);
-  await page.waitForFunction(
-    (p) => document.querySelector('[data-testid=app]')?.getAttribute('data-page') === p,
-    id,
-  );
-  await waitForIdle(page, 1);
-}
 
 /** Serious and critical axe violations (WCAG 2.1 A/AA and best practices), as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -60,13 +38,13 @@ describe('accessibility', () => {
         await waitForIdle(page, 1);
         const found: string[] = [];
         for (const id of PAGES) {
-          await goTo(page, id);
+          await goToPage(page, id);
           // Open every chart's data table too, so its markup is checked.
           for (const d of await page.locator('[data-testid=chart-data] summary').all()) await d.click();
           found.push(...(await seriousViolations(page)).map((v) => `${locale} ${id}: ${v}`));
         }
         // The drill-down panel and the parameters panel.
-        await goTo(page, 'customers');
+        await goToPage(page, 'customers');
         await page.click('[data-testid=params-toggle]');
         await page.locator('[data-testid=customers-table] tbody tr').first().click();
         await page.waitForSelector('[data-testid=customer-panel]');
@@ -94,7 +72,7 @@ describe('accessibility', () => {
     await page.click('[data-testid=params-toggle]');
     const problems: string[] = [];
     for (const id of PAGES) {
-      await goTo(page, id);
+      await goToPage(page, id);
       // Every enabled, visible control on the page.
       const controls = await page.evaluate(() => {
         const sel =

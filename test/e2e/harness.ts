@@ -73,3 +73,13 @@ export async function dropAndConfirm(
   await page.click('[data-testid=confirm-mapping]');
   await waitForIdle(page, version);
 }
+
+/** Open a page from the navigation and wait until its analyses are done. */
+export async function goToPage(page: Page, id: string): Promise<void> {
+  await page.click(`[data-testid=nav-${id}]`);
+  await page.waitForFunction(
+    (p) => document.querySelector('[data-testid=app]')?.getAttribute('data-page') === p,
+    id,
+  );
+  await waitForIdle(page, 1);
+}

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, HOSTILE_REGION, hostileSalesCsv } from '../helpers/hostile';
 import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { PAGES } from '../../src/state/url-state';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,20 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const PAGES = [
-  'overview',
-  'pareto',
-  'customers',
-  'products',
-  'turnover',
-  'lifecycle',
-  'kpi',
-  'targets',
-  'rfm',
-  'receivables',
-  'data',
-];
 
 /** Elements a payload would have created, and any event-handler attribute anywhere. */
 function injected(page: Page): Promise<string[]> {

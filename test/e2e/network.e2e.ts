@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { PAGES } from '../../src/state/url-state';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,20 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const PAGES = [
-  'overview',
-  'pareto',
-  'customers',
-  'products',
-  'turnover',
-  'lifecycle',
-  'kpi',
-  'targets',
-  'rfm',
-  'receivables',
-  'data',
-];
 
 /**
  * Block every host but the app's own: requests elsewhere are recorded and aborted, as an intranet

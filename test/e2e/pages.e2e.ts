@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { SHOTS, startHarness, waitForIdle, type Harness, goToPage } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -31,14 +31,6 @@ const PAGES: [string, string][] = [
   ['data', '[data-testid=sql-editor] .cm-editor'],
 ];
 
-async function goTo(page: Page, id: string) {
-  await page.click(`[data-testid=nav-${id}]`);
-  await page.waitForFunction(
-    (p) => document.querySelector('[data-testid=app]')?.getAttribute('data-page') === p,
-    id,
-  );
-  await waitForIdle(page, 1);
-}
 const headline = (page: Page) => page.locator('[data-testid=stat-revenue] .value').textContent();
 
 describe('every page with the demo data', () => {
@@ -47,7 +39,7 @@ describe('every page with the demo data', () => {
       const { page, errors } = await h.open({ locale });
       await waitForIdle(page, 1);
       for (const [id, selector] of PAGES) {
-        await goTo(page, id);
+        await goToPage(page, id);
         await page.waitForSelector(selector, { timeout: 30_000 });
         expect(await page.locator('[role=alert]').count(), `${id} shows an error`).toBe(0);
         if (id === 'overview') {
@@ -75,7 +67,7 @@ describe('interaction', () => {
     expect(chip).toMatch(/^Region: /);
     expect(page.url()).toContain('filters.region=');
     expect(await page.locator('[data-testid=pareto-panel] .subtitle').textContent()).not.toBe(before); // 1 region left
-    await goTo(page, 'overview');
+    await goToPage(page, 'overview');
     const filtered = await headline(page);
     await page.locator('[data-testid=active-filters] .chip').first().click();
     await waitForIdle(page, 1);
