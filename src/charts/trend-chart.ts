@@ -35,7 +35,14 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     height: o.height ?? 240,
     marginLeft: 60,
     ariaLabel: o.ariaLabel,
-    x: { type: 'utc', label: null, ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}) },
+    // Ticks on month starts only: with one or two months Plot would otherwise tick days, and a
+    // month-name format then repeats the same month.
+    x: {
+      type: 'utc',
+      label: null,
+      ticks: points.length <= 12 ? 'month' : points.length <= 36 ? '3 months' : 'year',
+      ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}),
+    },
     y: { label: o.labels.value, grid: true, tickFormat: o.formatValue },
     // The legend lists only the series that are drawn.
     color: {
