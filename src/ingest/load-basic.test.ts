@@ -63,6 +63,18 @@ describe('ingest v0', () => {
     expect(r.revenue).toBeCloseTo(15.3, 12);
   });
 
+  it('says when cost is empty on some rows (margins would be understated), not when it is on all or none', async () => {
+    const head = 'Order Date,Customer ID,Amount,Cost\n';
+    const partial = await inspectFile(
+      file(`${head}2024-01-01,A,100,60\n2024-01-02,B,50,\n2024-01-03,C,80,40\n`),
+    );
+    const [r1] = await loadFiles(db, [partial]);
+    expect(r1.notes).toContainEqual({ key: 'note.partial_cost', params: { n: 1, total: 3 } });
+    const full = await inspectFile(file(`${head}2024-01-01,A,100,60\n2024-01-02,B,50,20\n`));
+    const [r2] = await loadFiles(db, [full]);
+    expect(r2.notes.map((n) => n.key)).not.toContain('note.partial_cost');
+  });
+
   it('refuses a file without the required roles, naming them, and keeps the earlier data', async () => {
     const before = await db.rows('SELECT count(*) AS n FROM sales');
     const plan = await inspectFile(file('foo,bar\n1,2\n'));

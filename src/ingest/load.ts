@@ -542,6 +542,12 @@ async function summarise(
       count(*) FILTER (WHERE _summary) AS summary,
       count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
       count(*) FILTER (WHERE _nul) AS nul,
+      ${
+        plan.kind === 'sales'
+          ? `count(*) FILTER (WHERE NOT _summary AND _reject IS NULL) AS ok_rows,
+      count(cost) FILTER (WHERE NOT _summary AND _reject IS NULL) AS with_cost,`
+          : ''
+      }
       ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
     FROM ${typed}`);
   const reasons = await db.rows<{ reason: string; n: number }>(
@@ -586,6 +592,13 @@ async function summarise(
   }
   rejects.sort((a, b) => a.line - b.line);
   if (counts.nul) report.notes.push({ key: 'note.nul_bytes', params: { n: counts.nul } });
+  // Cost on some rows only: gross profit and margins then cover only those rows (the analyses
+  // treat cost as known for the dataset), so the report says how many rows lack it.
+  if (counts.with_cost > 0 && counts.with_cost < counts.ok_rows)
+    report.notes.push({
+      key: 'note.partial_cost',
+      params: { n: counts.ok_rows - counts.with_cost, total: counts.ok_rows },
+    });
   // Exact copies of a loaded row (same values in every canonical column) are kept: repeat orders
   // exist, but a file pasted twice also looks like this, so the report says how many.
   const [dup] = await db.rows<{ n: number }>(

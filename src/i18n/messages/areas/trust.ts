@@ -11,6 +11,8 @@ export const trustEn = {
   'note.mixed_encoding':
     'The file mixes text encodings: {n} line(s) were not UTF-8 and were read as {encoding} (lines {lines}). Check the names on those lines.',
   'note.nul_bytes': '{n} row(s) contained NUL bytes (invisible binary characters); they were removed.',
+  'note.partial_cost':
+    'Cost (or profit) is empty on {n} of {total} loaded rows: gross profit and margins count only the rows that have it, so they are understated. Fill in the missing costs, or map another column.',
   'note.duplicate_rows':
     '{n} row(s) are exact copies of an earlier row. They were loaded (repeat orders happen); if the file was pasted twice, remove the copies and load it again.',
   'reason.impossible_date': 'date does not exist (e.g. 30 February, month 13)',
@@ -50,6 +52,8 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
   'note.mixed_encoding':
     '文件混用了多种文字编码：{n} 行不是 UTF-8，已按 {encoding} 读取（第 {lines} 行）。请核对这些行中的名称。',
   'note.nul_bytes': '{n} 行含有 NUL 字节（不可见的二进制字符），已删除。',
+  'note.partial_cost':
+    '已导入的 {total} 行中有 {n} 行成本（或毛利）为空：毛利和毛利率只计算有成本的行，因此偏低。请补全成本，或改用其他列。',
   'note.duplicate_rows':
     '{n} 行与前面某一行完全相同。这些行已加载（重复下单是正常的）；如果文件被重复粘贴，请删除重复行后重新加载。',
   'reason.impossible_date': '日期不存在（如 2 月 30 日、13 月）',
