@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
@@ -14,23 +11,13 @@ import { runTargets } from '../analytics/targets';
 import { runTurnover } from '../analytics/turnover';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { fromBytes } from '../ingest/input';
-import { inspectFile, loadFiles } from '../ingest/load';
+import { loadDemo } from '../../test/helpers/demo';
 import { PARAM_USES, paramsFor, type ParamKey } from './param-uses';
 
-const DEMO = 'sample-data/demo';
 let db: NodeEngine;
 beforeAll(async () => {
   db = await NodeEngine.start();
-  const files = readdirSync(DEMO).map((f) => {
-    const bytes = readFileSync(join(DEMO, f));
-    return f.endsWith('.gz')
-      ? fromBytes(new Uint8Array(gunzipSync(bytes)), f.slice(0, -3))
-      : fromBytes(new Uint8Array(bytes), f);
-  });
-  const plans = [];
-  for (const f of files) plans.push(await inspectFile(f));
-  await loadFiles(db, plans);
+  await loadDemo(db);
 }, 120_000);
 afterAll(async () => {
   await db?.close();

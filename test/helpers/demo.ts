@@ -9,6 +9,7 @@ import type { InputFile } from '../../src/ingest/types';
 /** The demo dataset's files as an analyst drops them (the sales file decompressed). */
 export function demoFiles(dir = 'sample-data/demo'): InputFile[] {
   return readdirSync(dir)
+    .filter((name) => /\.csv(\.gz)?$/.test(name))
     .sort()
     .map((name) => {
       const bytes = readFileSync(join(dir, name));
