@@ -1,3 +1,4 @@
+import { waitForIdle } from '../test/e2e/harness';
 /**
  * In-page probes of the benchmark: timing marks set by the page itself (so Playwright's round
  * trips are not counted), the main thread's JS heap sampled while work runs, DuckDB-WASM's linear
@@ -74,19 +75,7 @@ export async function marks(page: Page): Promise<Marks> {
 
 /** Wait until the app is booted, ready, at `version` or later, with no analysis pending. */
 export async function waitIdle(page: Page, version: number, timeout = 600_000): Promise<void> {
-  await page.waitForFunction(
-    (v) => {
-      const app = document.querySelector('[data-testid=app]');
-      return (
-        app?.getAttribute('data-booted') === 'true' &&
-        app?.getAttribute('data-status') === 'ready' &&
-        Number(app.getAttribute('data-version')) >= v &&
-        app.getAttribute('data-pending') === '0'
-      );
-    },
-    version,
-    { timeout, polling: 50 },
-  );
+  await waitForIdle(page, version, { timeout, polling: 50 });
 }
 
 /** Current data-version of the app. */

@@ -31,6 +31,21 @@ export function traced(engine: BrowserEngine): BrowserEngine {
 
 let bare: BrowserEngine | null = null;
 
+/** What a bare baseline measured: load and analysis times, rows, and every statement's time. */
+type BareResult = { loadMs: number; sqlMs: number; rows: number; steps: TraceEntry[] };
+
+/** After a bare load that began at `t0`: run the Overview's analyses and the filter values, timed. */
+async function overviewBare(engine: BrowserEngine, t0: number): Promise<BareResult> {
+  const t1 = performance.now();
+  const before = trace.length;
+  await runPage(engine, defaultParams(), OVERVIEW);
+  await runDimensionValues(engine);
+  const t2 = performance.now();
+  const steps = trace.splice(before);
+  const [r] = await engine.rows<{ n: number }>('SELECT count(*) AS n FROM sales');
+  return { loadMs: t1 - t0, sqlMs: t2 - t1, rows: r.n, steps };
+}
+
 /**
  * Benchmark baseline, loaded only when the page URL has `?bench`: DuckDB-WASM's own bare
  * `read_csv` (auto-detected, no cleaning, no report) into a fresh engine, then the same SQL the
@@ -39,9 +54,7 @@ let bare: BrowserEngine | null = null;
  * gross profit is derived from cost as the ingest does (analytics.md §1), so both sides compute
  * the same figures. The engine stays open for `bareRun` until `bareClose`.
  */
-export async function bareBaseline(
-  file: File,
-): Promise<{ loadMs: number; sqlMs: number; rows: number; steps: TraceEntry[] }> {
+export async function bareBaseline(file: File): Promise<BareResult> {
   await bareClose();
   const engine = traced(await BrowserEngine.start());
   bare = engine;
@@ -62,14 +75,7 @@ export async function bareBaseline(
   await engine.exec(
     `CREATE TABLE sales AS SELECT *${extra.length ? `, ${extra.join(', ')}` : ''} FROM read_csv(${sqlString('bare.csv')})`,
   );
-  const t1 = performance.now();
-  const before = trace.length;
-  await runPage(engine, defaultParams(), OVERVIEW);
-  await runDimensionValues(engine);
-  const t2 = performance.now();
-  const steps = trace.splice(before);
-  const [r] = await engine.rows<{ n: number }>('SELECT count(*) AS n FROM sales');
-  return { loadMs: t1 - t0, sqlMs: t2 - t1, rows: r.n, steps };
+  return overviewBare(engine, t0);
 }
 
 /**
@@ -78,9 +84,7 @@ export async function bareBaseline(
  * (in the compressed database when the app would use it), with only the columns the SQL names
  * added; no cleaning, checks or report. Then the same SQL as bareBaseline.
  */
-export async function bareParquet(
-  file: File,
-): Promise<{ loadMs: number; sqlMs: number; rows: number; steps: TraceEntry[] }> {
+export async function bareParquet(file: File): Promise<BareResult> {
   await bareClose();
   const engine = traced(await BrowserEngine.start());
   bare = engine;
@@ -106,14 +110,7 @@ export async function bareParquet(
     await engine.exec('DROP TABLE rg');
     first = false;
   }
-  const t1 = performance.now();
-  const before = trace.length;
-  await runPage(engine, defaultParams(), OVERVIEW);
-  await runDimensionValues(engine);
-  const t2 = performance.now();
-  const steps = trace.splice(before);
-  const [r] = await engine.rows<{ n: number }>('SELECT count(*) AS n FROM sales');
-  return { loadMs: t1 - t0, sqlMs: t2 - t1, rows: r.n, steps };
+  return overviewBare(engine, t0);
 }
 
 /**

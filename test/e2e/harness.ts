@@ -46,7 +46,11 @@ export async function startHarness(options: { extra?: Record<string, string> } =
 }
 
 /** Wait until the app has data loaded and no analysis query is pending. */
-export async function waitForIdle(page: Page, minVersion = 0): Promise<void> {
+export async function waitForIdle(
+  page: Page,
+  minVersion = 0,
+  options: { timeout?: number; polling?: number } = {},
+): Promise<void> {
   await page.waitForFunction(
     (v) => {
       const app = document.querySelector('[data-testid=app]');
@@ -58,7 +62,7 @@ export async function waitForIdle(page: Page, minVersion = 0): Promise<void> {
       );
     },
     minVersion,
-    { timeout: 60_000 },
+    { timeout: options.timeout ?? 60_000, ...(options.polling ? { polling: options.polling } : {}) },
   );
 }
 
