@@ -79,6 +79,11 @@ export function lease<T>(
   };
 }
 
+/** Whether the result for this key is already computed (a lease of it would answer at once). */
+export function isCached(name: string, version: number, inputs: unknown): boolean {
+  return cache.get(`${name}|${version}|${JSON.stringify(inputs)}`)?.done === true;
+}
+
 /** Drop everything (new data, engine restart); unfinished computations are aborted. */
 export function clearCache(): void {
   for (const e of cache.values()) if (!e.done) e.controller.abort();

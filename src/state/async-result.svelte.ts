@@ -1,5 +1,8 @@
-/** Count of analysis queries in flight across the page (the benchmark and tests wait for 0). */
-export const pending = $state({ count: 0 });
+/**
+ * Analyses in flight across the page (the benchmark and tests wait for `count` to reach 0), and
+ * how many of them feed something on screen (`visible`: the benchmark's "visible charts updated").
+ */
+export const pending = $state({ count: 0, visible: 0 });
 
 /**
  * Resolve once no analysis is running, checked twice 30 ms apart (one answer can start the
@@ -21,13 +24,37 @@ export class AsyncResult<T> {
   value = $state<T | null>(null);
   error = $state<unknown>(null);
   loading = $state(false);
+  /**
+   * Whether what shows this result is on screen. Results shown below the fold start off screen
+   * and are told by `inView` (use-analysis.svelte.ts); the others are always on screen.
+   */
+  visible = $state(true);
   private generation = 0;
+  /** Runs in flight that do not count as visible yet: called when the result comes on screen. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private readonly onScreen = new Set<() => void>();
+
+  /** Record whether the result is on screen (an unfinished run then counts as visible work). */
+  setVisible(v: boolean): void {
+    if (this.visible === v) return;
+    this.visible = v;
+    if (v) for (const f of [...this.onScreen]) f();
+  }
 
   /** Start `compute`; resolves when it (or a newer run) is done. */
   async run(compute: () => Promise<T>): Promise<void> {
     const gen = ++this.generation;
     this.loading = true;
     pending.count++;
+    let counted = false;
+    const count = () => {
+      if (counted) return;
+      counted = true;
+      pending.visible++;
+      this.onScreen.delete(count);
+    };
+    if (this.visible) count();
+    else this.onScreen.add(count);
     try {
       const v = await compute();
       if (gen === this.generation) {
@@ -37,6 +64,8 @@ export class AsyncResult<T> {
     } catch (err) {
       if (gen === this.generation) this.error = err;
     } finally {
+      this.onScreen.delete(count);
+      if (counted) pending.visible--;
       pending.count--;
       if (gen === this.generation) this.loading = false;
     }

@@ -2,12 +2,41 @@ import { untrack } from 'svelte';
 import type { Params } from '../analytics/params';
 import type { Engine } from '../engine/types';
 import { withSignal } from '../engine/signal';
-import { lease } from './analysis-cache';
-import { AsyncResult } from './async-result.svelte';
+import { cancelledError } from '../engine/errors';
+import { isCached, lease, type Lease } from './analysis-cache';
+import { AsyncResult, pending } from './async-result.svelte';
 import { useWorkbench } from './context';
 import type { PageAnalysis } from './page-analyses';
 import { paramsFor } from './param-uses';
 import { memoized } from './query-memo';
+
+/** Options of useAnalysis. */
+export interface AnalysisOptions {
+  /**
+   * The result is shown below the fold: it starts off screen (until `inView` says otherwise),
+   * and while off screen its run waits until the analyses on screen are done, so what the
+   * analyst sees is updated first; it still runs right after, without being scrolled to.
+   */
+  lazy?: boolean;
+}
+
+/**
+ * Resolve when an off-screen run may start: the result came on screen, or no on-screen work was
+ * pending at two checks 30 ms apart (one answer can start the next analysis). Rejects when
+ * `signal` aborts (the run was superseded or its page closed).
+ */
+function whenDue(result: AsyncResult<unknown>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let quiet = 0;
+    const check = () => {
+      if (signal.aborted) return reject(cancelledError('-- waiting for the analyses on screen'));
+      quiet = pending.visible === 0 ? quiet + 1 : 0;
+      if (result.visible || quiet >= 2) return resolve();
+      setTimeout(check, 30);
+    };
+    check();
+  });
+}
 
 /**
  * Run an analysis for the current data and parameters, re-running when either (or `deps`)
@@ -18,9 +47,11 @@ export function useAnalysis<T, D = null>(
   name: string,
   run: (engine: Engine, params: Params, deps: D) => Promise<T>,
   deps: () => D = () => null as D,
+  options: AnalysisOptions = {},
 ): AsyncResult<T> {
   const wb = useWorkbench();
   const result = new AsyncResult<T>();
+  if (options.lazy) result.visible = false;
   $effect(() => {
     const engine = wb.engine;
     const version = wb.dataVersion;
@@ -28,11 +59,26 @@ export function useAnalysis<T, D = null>(
     const d = deps();
     if (!engine || version === 0) return;
     const held = untrack(() => {
-      const l = lease(name, version, { params: paramsFor(name, params), d }, (signal) =>
-        run(withSignal(memoized(engine, version), signal), params, d),
-      );
-      void result.run(() => l.promise);
-      return l;
+      const inputs = { params: paramsFor(name, params), d };
+      const stop = new AbortController();
+      let l: Lease<T> | null = null;
+      const wait =
+        options.lazy && !result.visible && !isCached(name, version, inputs)
+          ? () => whenDue(result as AsyncResult<unknown>, stop.signal)
+          : null;
+      void result.run(async () => {
+        if (wait) await wait();
+        l = lease(name, version, inputs, (signal) =>
+          run(withSignal(memoized(engine, version), signal), params, d),
+        );
+        return l.promise;
+      });
+      return {
+        release: () => {
+          stop.abort();
+          l?.release();
+        },
+      };
     });
     // A newer run (or leaving the page) gives this one up; unfinished SQL nobody waits for is cancelled.
     return () => held.release();
@@ -40,7 +86,23 @@ export function useAnalysis<T, D = null>(
   return result;
 }
 
+/**
+ * Svelte action: tell `result` whether `node` (the place its chart is drawn) is on screen.
+ * Without IntersectionObserver the result counts as on screen.
+ */
+export function inView(node: HTMLElement, result: AsyncResult<unknown>): { destroy(): void } {
+  if (typeof IntersectionObserver === 'undefined') {
+    result.setVisible(true);
+    return { destroy() {} };
+  }
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) result.setVisible(e.isIntersecting);
+  });
+  io.observe(node);
+  return { destroy: () => io.disconnect() };
+}
+
 /** useAnalysis for one of the shared definitions of page-analyses.ts. */
-export function usePageAnalysis<T, D>(a: PageAnalysis<T, D>): AsyncResult<T> {
-  return useAnalysis(a.name, a.run, () => a.deps);
+export function usePageAnalysis<T, D>(a: PageAnalysis<T, D>, options: AnalysisOptions = {}): AsyncResult<T> {
+  return useAnalysis(a.name, a.run, () => a.deps, options);
 }
