@@ -78,6 +78,18 @@ export async function waitIdle(page: Page, version: number, timeout = 600_000): 
   await waitForIdle(page, version, { timeout, polling: 50 });
 }
 
+/**
+ * Wait until the app's after-the-dashboards work (the load report's duplicate count) is done, so
+ * that it does not run beside a baseline or the next case.
+ */
+export async function waitBackground(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=app]')?.getAttribute('data-background') === '0',
+    null,
+    { timeout: 600_000, polling: 50 },
+  );
+}
+
 /** Current data-version of the app. */
 export async function dataVersion(page: Page): Promise<number> {
   return Number(await page.getAttribute('[data-testid=app]', 'data-version'));

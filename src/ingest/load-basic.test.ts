@@ -75,6 +75,43 @@ describe('ingest v0', () => {
     expect(r2.notes.map((n) => n.key)).not.toContain('note.partial_cost');
   });
 
+  it('counts duplicate rows after the load when asked to, with the same notes, and not when cancelled', async () => {
+    const csv = 'Order Date,Customer ID,Amount\n2024-01-01,A,100\n2024-01-01,A,100\n2024-01-02,B,50\n';
+    const second = 'Order Date,Customer ID,Amount\n2024-01-05,C,7\n2024-01-05,C,7\n2024-01-05,C,7\n';
+    const plans = async () => [await inspectFile(file(csv)), await inspectFile(file(second, 'more.csv'))];
+    const now = await loadFiles(db, await plans());
+    expect(now.map((r) => r.notes.filter((n) => n.key === 'note.duplicate_rows'))).toEqual([
+      [{ key: 'note.duplicate_rows', params: { n: 1 } }],
+      [{ key: 'note.duplicate_rows', params: { n: 2 } }],
+    ]);
+    let count: ((signal?: AbortSignal) => Promise<void>) | null = null;
+    const later = await loadFiles(db, await plans(), { deferDuplicates: (c) => (count = c) });
+    expect(later.flatMap((r) => r.notes.map((n) => n.key))).not.toContain('note.duplicate_rows');
+    expect(count).not.toBeNull();
+    const stop = new AbortController();
+    stop.abort();
+    await expect(count!(stop.signal)).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(later.flatMap((r) => r.notes.map((n) => n.key))).not.toContain('note.duplicate_rows');
+    await count!();
+    expect(later).toEqual(now);
+  });
+
+  it('finds NUL bytes whether or not the pre-scan runs (plain and gzip files), and none in a clean file', async () => {
+    const csv = 'Order Date,Customer ID,Amount\n2024-01-01,A\u0000B,100\n2024-01-02,B,50\n';
+    const [plain] = await loadFiles(db, [await inspectFile(file(csv))]);
+    expect(plain.notes).toContainEqual({ key: 'note.nul_bytes', params: { n: 1 } });
+    const [ids] = await db.rows<{ ids: string }>(
+      "SELECT string_agg(customer_id, '|' ORDER BY source_row) AS ids FROM sales",
+    );
+    expect(ids.ids).toBe('AB|B');
+    const { gzipSync } = await import('node:zlib');
+    const gz = fromBytes(new Uint8Array(gzipSync(new TextEncoder().encode(csv))), 'sales.csv.gz');
+    const [zipped] = await loadFiles(db, [await inspectFile(gz)]);
+    expect(zipped.notes).toContainEqual({ key: 'note.nul_bytes', params: { n: 1 } });
+    const [clean] = await loadFiles(db, [await inspectFile(file(csv.replace('\u0000', '')))]);
+    expect(clean.notes.map((n) => n.key)).not.toContain('note.nul_bytes');
+  });
+
   it('refuses a file without the required roles, naming them, and keeps the earlier data', async () => {
     const before = await db.rows('SELECT count(*) AS n FROM sales');
     const plan = await inspectFile(file('foo,bar\n1,2\n'));

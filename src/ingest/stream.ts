@@ -48,6 +48,12 @@ export function sourceChunks(source: FileSource): AsyncGenerator<Uint8Array> {
   })();
 }
 
+/** Whether any chunk contains a NUL byte (stops reading at the first one). */
+export async function hasNulByte(chunks: AsyncIterable<Uint8Array>): Promise<boolean> {
+  for await (const c of chunks) if (c.indexOf(0) >= 0) return true;
+  return false;
+}
+
 /** Decompress gzip chunks with the platform's DecompressionStream (browsers and Node 18+). */
 export function gunzipChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const input = new ReadableStream<Uint8Array>({

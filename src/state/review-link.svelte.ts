@@ -86,6 +86,7 @@ export async function makeReviewLink(wb: Workbench, view: View): Promise<ReviewL
   const base = viewUrl(view, params);
   const created = nowIso().slice(0, 10);
   const sizes: ReviewLink['sizes'] = {};
+  await wb.reportsReady;
   const counts = await tableSizes(wb.loader);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   if (rows <= MAX_EMBED_ROWS) {

@@ -21,17 +21,16 @@ export interface AnalysisOptions {
 }
 
 /**
- * Resolve when an off-screen run may start: the result came on screen, or no on-screen work was
- * pending at two checks 30 ms apart (one answer can start the next analysis). Rejects when
+ * Resolve when an off-screen run may start: the result came on screen, or no on-screen work is
+ * pending (checked every 30 ms). The on-screen analyses of a change have started by the first
+ * check: their effects come first in the page and count themselves synchronously. Rejects when
  * `signal` aborts (the run was superseded or its page closed).
  */
 function whenDue(result: AsyncResult<unknown>, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    let quiet = 0;
     const check = () => {
       if (signal.aborted) return reject(cancelledError('-- waiting for the analyses on screen'));
-      quiet = pending.visible === 0 ? quiet + 1 : 0;
-      if (result.visible || quiet >= 2) return resolve();
+      if (result.visible || pending.visible === 0) return resolve();
       setTimeout(check, 30);
     };
     check();

@@ -11,6 +11,7 @@ import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
 import { clearCache } from './analysis-cache';
+import { analysesSettled, pending } from './async-result.svelte';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
 import {
   datasetStore,
@@ -79,6 +80,13 @@ export class Workbench {
   error = $state<Notice | null>(null);
   /** Load reports of the current dataset, one per file. */
   reports = $state.raw<LoadReport[]>([]);
+  /**
+   * Work on the loaded data that runs after the dashboards, when nothing else does (the
+   * duplicate-row count of the load reports). `data-background` shows the count of such jobs.
+   */
+  background = $state(0);
+  /** Settles when the reports are complete (await it before writing them into a file or a link). */
+  reportsReady: Promise<void> = Promise.resolve();
   /** How each loaded file's columns were mapped to roles (for the Data page). */
   loadedMappings = $state.raw<LoadedMapping[]>([]);
   /** True while the demo dataset is what is loaded. */
@@ -269,7 +277,9 @@ export class Workbench {
     // the demo's plan must not stay beside the user's sales.
     const foreign = this.isDemo || (this.source !== null && this.source.kind !== 'files');
     try {
+      let countDuplicates: ((signal: AbortSignal) => Promise<void>) | null = null;
       this.reports = await loadFiles(engine, plans, {
+        deferDuplicates: (count) => (countDuplicates = count),
         mappings: options.demo ? undefined : this.mappings,
         onProgress: (p) => (this.activity = { key: `progress.${p.phase}`, params: { file: p.file } }),
       });
@@ -298,6 +308,7 @@ export class Workbench {
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
       this.dataVersion++;
+      if (countDuplicates) this.reportsReady = this.completeReports(countDuplicates, this.dataVersion);
       if (options.persist) void this.persist(plans);
       else if (options.demo) this.stored = null;
       if (options.restored)
@@ -313,6 +324,39 @@ export class Workbench {
     } finally {
       this.status = 'ready';
       this.activity = null;
+    }
+  }
+
+  /**
+   * Finish the load reports once the dashboards are drawn: the count runs while no analysis does,
+   * and gives way (is cancelled and tried again later) when one starts, so a filter click never
+   * waits behind it. Dropped when other data replaced this data meanwhile.
+   */
+  private async completeReports(
+    count: (signal: AbortSignal) => Promise<void>,
+    version: number,
+  ): Promise<void> {
+    this.background++;
+    try {
+      for (;;) {
+        await analysesSettled();
+        if (version !== this.dataVersion) return;
+        const stop = new AbortController();
+        const watch = setInterval(() => pending.count > 0 && stop.abort(), 30);
+        try {
+          await count(stop.signal);
+          this.reports = this.reports.map((r) => ({ ...r, notes: [...r.notes] }));
+          return;
+        } catch (err) {
+          if (!(err instanceof EngineError && err.kind === 'cancelled')) throw err;
+        } finally {
+          clearInterval(watch);
+        }
+      }
+    } catch (err) {
+      if (version === this.dataVersion) this.error = toNotice(err);
+    } finally {
+      this.background--;
     }
   }
 
