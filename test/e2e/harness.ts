@@ -45,7 +45,7 @@ export async function startHarness(options: { extra?: Record<string, string> } =
   };
 }
 
-/** Wait until the app has data loaded and no analysis query is pending. */
+/** Wait until the app has data loaded, no analysis query is pending and no after-load work runs. */
 export async function waitForIdle(
   page: Page,
   minVersion = 0,
@@ -58,7 +58,8 @@ export async function waitForIdle(
         app?.getAttribute('data-booted') === 'true' &&
         app?.getAttribute('data-status') === 'ready' &&
         Number(app.getAttribute('data-version')) >= v &&
-        app.getAttribute('data-pending') === '0'
+        app.getAttribute('data-pending') === '0' &&
+        app.getAttribute('data-background') === '0'
       );
     },
     minVersion,
