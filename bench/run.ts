@@ -74,6 +74,18 @@ async function openApp(
     const w = window as unknown as { __shown: number; __ready: number };
     return { shown: w.__shown, ready: w.__ready };
   });
+  const timeline = await page.evaluate(() =>
+    [
+      ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('sw:')),
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.transferSize > 100_000 || r.name.endsWith('.wasm'))
+        .map((r) => ({ name: `fetched ${r.name.split('/').pop()}`, startTime: r.responseEnd })),
+    ]
+      .map((m) => `${Math.round(m.startTime)} ms  ${m.name}`)
+      .sort((a, b) => parseInt(a) - parseInt(b)),
+  );
+  console.error(`\nfirst visit: headline shown at ${Math.round(firstPaint.shown)} ms; timeline:`);
+  for (const line of timeline) console.error(`  ${line}`);
   return { page, firstPaint };
 }
 

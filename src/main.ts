@@ -6,10 +6,12 @@ import './ui/global.css';
 // page could connect to any http(s) host, so the app does not start and says why.
 if (document.querySelector('meta[http-equiv="Content-Security-Policy"][data-connect-policy]')) {
   // DuckDB starts first; the app's own code (its own chunk) downloads and compiles meanwhile.
+  performance.mark('sw:main');
   startEarlyEngine();
-  void import('./ui/App.svelte').then(({ default: App }) =>
-    mount(App, { target: document.getElementById('app')! }),
-  );
+  void import('./ui/App.svelte').then(({ default: App }) => {
+    performance.mark('sw:app-code');
+    mount(App, { target: document.getElementById('app')! });
+  });
 } else {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');

@@ -140,8 +140,10 @@ export class BrowserEngine implements Engine {
         await db.instantiate(b.mainModule, b.pthreadWorker, (p) =>
           options.onProgress?.(p.bytesLoaded, p.bytesTotal),
         );
+        performance.mark('sw:duckdb-instantiated');
         await db.open({ path: ':memory:', query: { castBigIntToDouble: true, castDecimalToDouble: true } });
         const conn = await db.connect();
+        performance.mark('sw:duckdb-open');
         for (const sql of ENGINE_INIT_SQL) await conn.query(sql);
         return new BrowserEngine(db, conn, worker, name, options.onCrash);
       } catch (err) {
