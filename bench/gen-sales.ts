@@ -92,7 +92,8 @@ export async function generateChinesePair(
     }
     return v;
   };
-  if (existsSync(utf8Path) && existsSync(gbPath) && statSync(gbPath).size > 0) {
+  // The row count is written last: without it the pair is unfinished (an interrupted run).
+  if (existsSync(utf8Path) && existsSync(gbPath) && existsSync(`${utf8Path}.rows`)) {
     const rows = Number((await import('node:fs')).readFileSync(`${utf8Path}.rows`, 'utf8'));
     return { utf8: utf8Path, gb: gbPath, rows };
   }
@@ -110,8 +111,11 @@ export async function generateChinesePair(
     const okG = outG.write(Buffer.concat(partsG));
     partsU = [];
     partsG = [];
-    if (!okU) await new Promise<void>((r) => outU.once('drain', () => r()));
-    if (!okG) await new Promise<void>((r) => outG.once('drain', () => r()));
+    // Both listeners at once: awaiting one stream's drain first could miss the other's.
+    await Promise.all([
+      okU ? null : new Promise<void>((r) => outU.once('drain', () => r())),
+      okG ? null : new Promise<void>((r) => outG.once('drain', () => r())),
+    ]);
   };
   while (written < targetBytes) {
     const c = Math.floor(400 * rand() ** 2);
