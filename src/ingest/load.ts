@@ -54,6 +54,15 @@ export interface LoadOptions {
 }
 
 const MAX_REJECTS = 1000;
+
+/**
+ * SQL: exact copies among loaded rows (same values in every canonical column; the source
+ * columns not counted) in `from`, filtered by `where`.
+ */
+function duplicatesSql(kind: TableKind, from: string, where: string): string {
+  return `SELECT count(*) - count(DISTINCT hash(${CANONICAL[kind].map((c) => c.role).join(', ')})) AS n
+     FROM ${from} WHERE ${where}`;
+}
 let counter = 0;
 const uid = () => `${Date.now().toString(36)}_${(counter++).toString(36)}`;
 
@@ -81,7 +90,16 @@ export async function loadFiles(
     }
   }
   checkCapacity(db, plans);
-  const reports: (LoadReport & { duplicatesLater?: boolean })[] = [];
+  const reports: LoadReport[] = [];
+  // Files whose duplicate count is left to the caller (deferDuplicates): those whose name is
+  // unique among the files of their kind, since the loaded table knows rows by file name.
+  const later = new Set(
+    options.deferDuplicates
+      ? plans.flatMap((plan, i) =>
+          plans.filter((p) => p.kind === plan.kind && p.file.name === plan.file.name).length === 1 ? [i] : [],
+        )
+      : [],
+  );
   const kinds = [...new Set(plans.map((p) => p.kind))];
   // Large loads go to the compressed in-memory database (about a tenth of the memory).
   const catalog = packs(plans) && db.kind !== 'native' ? 'packed.main.' : '';
@@ -90,10 +108,7 @@ export async function loadFiles(
     const staged = new Set<TableKind>();
     for (const [i, plan] of plans.entries()) {
       const create = staged.has(plan.kind) ? null : `${catalog}${stage(plan.kind)}`;
-      const later =
-        !!options.deferDuplicates &&
-        plans.filter((p) => p.kind === plan.kind && p.file.name === plan.file.name).length === 1;
-      reports.push(await loadOne(db, plan, { index: i, create, later }, options));
+      reports.push(await loadOne(db, plan, { index: i, create, later: later.has(i) }, options));
       staged.add(plan.kind);
     }
     for (const kind of kinds) {
@@ -109,21 +124,14 @@ export async function loadFiles(
       kind: plan.kind,
       roles: plan.columns.map((c) => c.role),
     });
-  const later = plans.flatMap((plan, i) =>
-    reports[i].duplicatesLater ? [{ plan, report: reports[i] }] : [],
-  );
-  for (const { report } of later) delete report.duplicatesLater;
-  if (later.length)
+  if (later.size)
     options.deferDuplicates?.(async (signal) => {
       const found: [LoadReport, number][] = [];
-      for (const { plan, report } of later) {
-        const spec = CANONICAL[plan.kind];
-        const [dup] = await db.rows<{ n: number }>(
-          `SELECT count(*) - count(DISTINCT hash(${spec.map((c) => c.role).join(', ')})) AS n
-           FROM ${plan.kind} WHERE source_file = ${sqlString(plan.file.name)}`,
-          { signal },
-        );
-        found.push([report, dup.n]);
+      for (const i of later) {
+        const plan = plans[i];
+        const where = `source_file = ${sqlString(plan.file.name)}`;
+        const [dup] = await db.rows<{ n: number }>(duplicatesSql(plan.kind, plan.kind, where), { signal });
+        found.push([reports[i], dup.n]);
       }
       // All or nothing: a cancelled count leaves the reports as they were, to be run again.
       for (const [report, n] of found)
@@ -381,7 +389,7 @@ async function loadOne(
   plan: FilePlan,
   target: { index: number; create: string | null; later: boolean },
   options: LoadOptions,
-): Promise<LoadReport & { duplicatesLater?: boolean }> {
+): Promise<LoadReport> {
   options.onProgress?.({ file: plan.file.name, phase: 'reading' });
   const report: LoadReport = {
     file: plan.file.name,
@@ -455,7 +463,7 @@ async function loadOne(
     await src.verify?.();
     options.onProgress?.({ file: plan.file.name, phase: 'checking' });
     await summarise(db, plan, typed, src, report, options, target.later);
-    return target.later ? { ...report, duplicatesLater: true } : report;
+    return report;
   } finally {
     await src.cleanup();
   }
@@ -648,8 +656,7 @@ async function summarise(
   // exist, but a file pasted twice also looks like this, so the report says how many.
   if (!duplicatesLater) {
     const [dup] = await db.rows<{ n: number }>(
-      `SELECT count(*) - count(DISTINCT hash(${spec.map((c) => c.role).join(', ')})) AS n
-       FROM ${typed} WHERE NOT _summary AND _reject IS NULL`,
+      duplicatesSql(plan.kind, typed, 'NOT _summary AND _reject IS NULL'),
     );
     if (dup.n > 0) report.notes.push({ key: 'note.duplicate_rows', params: { n: dup.n } });
   }

@@ -301,26 +301,28 @@ export function monthSql(col: string, dateFormat: DateFormat | null): string {
 // JS `\s` (isSummaryWord) is RE2 `\s` plus \v, the Unicode separators (\pZ: U+3000, U+00A0 …) and U+FEFF.
 const SEP = '[\\s\\x0B\\pZ\\x{FEFF}:：]*';
 /**
- * Code points a summary cell can start with: a separator of SEP (every \\s, \\v, Unicode space
- * separator, U+FEFF and both colons; JavaScript's \\s is a superset of RE2's) or the first letter of
- * a summary word in either case. A superset is harmless: it only decides whether the regular
- * expression runs.
+ * Code points a summary cell can start with (worked out on first use, not at start-up): a
+ * separator of SEP (every \\s, \\v, Unicode space separator, U+FEFF and both colons; JavaScript's
+ * \\s is a superset of RE2's) or the first letter of a summary word in either case. A superset is
+ * harmless: it only decides whether the regular expression runs.
  */
-const SUMMARY_STARTS: number[] = (() => {
+let summaryStarts: number[] | null = null;
+function summaryStartsList(): number[] {
+  if (summaryStarts) return summaryStarts;
   const starts = new Set<number>();
   for (let cp = 0; cp < 0x10000; cp++)
     // eslint-disable-next-line no-control-regex -- \x0B (vertical tab) is one of SEP's separators
     if (/[\s\x0B\p{Z}\uFEFF:：]/u.test(String.fromCharCode(cp))) starts.add(cp);
   for (const w of SUMMARY_WORDS)
     for (const ch of [w[0], w[0].toLowerCase(), w[0].toUpperCase()]) starts.add(ch.codePointAt(0)!);
-  return [...starts].sort((a, b) => a - b);
-})();
+  return (summaryStarts = [...starts].sort((a, b) => a - b));
+}
 
 /**
  * SQL: whether a cell names a summary row (as isSummaryWord: the cell without spaces and colons,
  * lower-cased, is one of SUMMARY_WORDS). One anchored regular expression, case-insensitive by
  * explicit letter classes (`[tT]`); about 3× cheaper than lower(regexp_replace(…)) IN (…) at 1 M rows.
- * It runs only for cells whose first character can start a match (SUMMARY_STARTS): nearly every
+ * It runs only for cells whose first character can start a match (summaryStartsList): nearly every
  * cell fails that integer test, and a regular expression per text cell was about 1.5 s of a 1 M-row
  * load with nine text columns.
  */
@@ -328,7 +330,7 @@ export function summarySql(col: string): string {
   const letter = (ch: string) =>
     ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch;
   const words = SUMMARY_WORDS.map((w) => [...w].map(letter).join(SEP));
-  return `(CASE WHEN ascii(${col}) IN (${SUMMARY_STARTS.join(', ')}) THEN regexp_full_match(${col}, '${SEP}(?:${words.join('|')})${SEP}') ELSE FALSE END)`;
+  return `(CASE WHEN ascii(${col}) IN (${summaryStartsList().join(', ')}) THEN regexp_full_match(${col}, '${SEP}(?:${words.join('|')})${SEP}') ELSE FALSE END)`;
 }
 
 /** Trimmed text; empty → NULL; float-written integer ids lose their `.0`. */

@@ -16,6 +16,9 @@ interface Entry {
 }
 const cache = new Map<string, Entry>();
 
+const keyOf = (name: string, version: number, inputs: unknown) =>
+  `${name}|${version}|${JSON.stringify(inputs)}`;
+
 /** A hold on a cached computation. */
 export interface Lease<T> {
   promise: Promise<T>;
@@ -40,7 +43,7 @@ export function lease<T>(
   inputs: unknown,
   compute: (signal: AbortSignal) => Promise<T>,
 ): Lease<T> {
-  const key = `${name}|${version}|${JSON.stringify(inputs)}`;
+  const key = keyOf(name, version, inputs);
   let entry = cache.get(key);
   if (entry) {
     cache.delete(key);
@@ -81,7 +84,7 @@ export function lease<T>(
 
 /** Whether the result for this key is already computed (a lease of it would answer at once). */
 export function isCached(name: string, version: number, inputs: unknown): boolean {
-  return cache.get(`${name}|${version}|${JSON.stringify(inputs)}`)?.done === true;
+  return cache.get(keyOf(name, version, inputs))?.done === true;
 }
 
 /** Drop everything (new data, engine restart); unfinished computations are aborted. */
