@@ -2,7 +2,8 @@
  * Writes sample-data/demo/prepared/: the demo files loaded by the real ingest (the same code as
  * the browser), saved as gzip-compressed Arrow IPC per canonical table plus a manifest with the
  * load reports and mappings. The browser installs these on a first visit instead of ingesting
- * the CSVs (src/state/demo.ts). Run by `npm run sample-data`; prepared.test.ts fails when stale.
+ * the CSVs (src/state/demo.ts), and the answers of the Overview's queries on them
+ * (opening.json.gz, src/state/opening.ts), which draw the first picture while DuckDB starts. Run by `npm run sample-data`; prepared.test.ts fails when stale.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { NodeEngine } from '../src/engine/node';
 import { fromBytes } from '../src/ingest/input';
 import { inspectFile, loadFiles } from '../src/ingest/load';
 import { exportTables, mappingsOf, type PreparedManifest } from '../src/ingest/prepared';
+import { recordOpening } from '../src/state/opening';
 import type { FilePlan } from '../src/ingest/types';
 import { DEMO_DIR } from './generate';
 
@@ -39,6 +41,7 @@ export async function prepareDemo(): Promise<{ name: string; bytes: Uint8Array }
     const reports = await loadFiles(db, plans);
     const kinds = [...new Set(plans.map((p) => p.kind))];
     const tables = await exportTables(db, kinds);
+    const opening = await recordOpening(db);
     const manifest: PreparedManifest = {
       version: 1,
       tables: tables.map((t) => ({ kind: t.kind, rows: t.rows, file: `${t.kind}.arrow.gz` })),
@@ -51,6 +54,7 @@ export async function prepareDemo(): Promise<{ name: string; bytes: Uint8Array }
         // mtime 0 and no name in the header: the same input gives the same bytes.
         bytes: new Uint8Array(gzipSync(t.bytes, { level: 9 })),
       })),
+      { name: 'opening.json.gz', bytes: new Uint8Array(gzipSync(JSON.stringify(opening), { level: 9 })) },
       { name: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`) },
     ];
   } finally {

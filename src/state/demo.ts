@@ -4,6 +4,8 @@ import { fromBlob } from '../ingest/input';
 import type { PreparedManifest } from '../ingest/prepared';
 import preparedManifest from '../../sample-data/demo/prepared/manifest.json';
 import type { InputFile } from '../ingest/types';
+import type { Cell } from '../engine/types';
+import { openingAnswers } from './opening';
 
 // The demo dataset is bundled as hashed static assets next to the app (no network beyond our origin).
 const DEMO_URLS = import.meta.glob('../../sample-data/demo/*.{csv,gz}', {
@@ -78,4 +80,23 @@ export async function fetchPreparedDemo(): Promise<PreparedDemo> {
     }),
   );
   return { manifest, tables };
+}
+
+const OPENING_URL = Object.values(
+  import.meta.glob('../../sample-data/demo/prepared/opening.json.gz', {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>,
+)[0];
+
+/** Fetch the recorded answers of the demo's opening view (src/state/opening.ts). */
+export async function fetchOpeningAnswers(): Promise<Map<string, Record<string, Cell>[]>> {
+  if (!OPENING_URL) throw new Error('the recorded opening view is missing from the build');
+  const res = await fetch(OPENING_URL);
+  if (!res.ok) throw new Error(`recorded opening view: HTTP ${res.status}`);
+  let blob = await res.blob();
+  if (await isGzip(blob))
+    blob = await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+  return openingAnswers(JSON.parse(await blob.text()));
 }

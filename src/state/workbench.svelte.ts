@@ -1,7 +1,7 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
-import { RecordingEngine, SnapshotMissError } from '../engine/replay';
-import type { Engine } from '../engine/types';
+import { HeadStartEngine, RecordingEngine, SnapshotMissError } from '../engine/replay';
+import type { Cell, Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { installTables } from '../ingest/prepared';
 import type { PreparedDemo } from './demo';
@@ -20,6 +20,7 @@ import {
   STORE_VERSION,
   StorageError,
   type DatasetStore,
+  type StoredDataset,
 } from './persist';
 
 /** A user-facing message: a catalogue key and its parameters. */
@@ -111,7 +112,19 @@ export class Workbench {
   // Not reactive on purpose: nothing renders it, it is read only when the engine restarts.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private kept = new Map<TableKind, FilePlan[]>();
+  /**
+   * The recorded opening view: 'drawing' while its answers stand in for DuckDB, 'handed-over'
+   * once DuckDB has the same tables; `recordedMisses` counts the queries it could not answer.
+   */
+  recordedView = $state<'none' | 'drawing' | 'handed-over'>('none');
+  recordedMisses = $state(0);
   private startEngine: EngineStarter | null = null;
+  /** The demo drawn from recorded answers while DuckDB starts (showRecordedDemo), until it takes over. */
+  private headStart: {
+    engine: HeadStartEngine;
+    resolve: (e: Engine) => void;
+    reject: (err: unknown) => void;
+  } | null = null;
   private recovering = false;
 
   private getStore(): DatasetStore {
@@ -128,14 +141,56 @@ export class Workbench {
     this.status = 'starting';
     try {
       this.loader = new RecordingEngine(await startEngine((err) => void this.recover(err)));
-      this.engine = this.loader;
+      // The recorded demo stays on screen until its tables are installed (loadPreparedDemo).
+      if (!this.headStart) this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
+      this.dropHeadStart(err);
       this.status = 'failed';
       this.error = {
         key: 'error.engineStart',
         params: { message: err instanceof Error ? err.message : String(err) },
       };
+    }
+  }
+
+  /**
+   * Draw the demo from the answers recorded when it was prepared (src/state/opening.ts) while the
+   * engine is still starting: the Overview's queries are answered from the record, any other
+   * query waits for DuckDB. loadPreparedDemo then installs the same tables and hands over
+   * without a new data version, so nothing is drawn twice. Only before the engine is there.
+   */
+  showRecordedDemo(manifest: PreparedDemo['manifest'], answers: Map<string, Record<string, Cell>[]>): boolean {
+    if (this.loader || this.status !== 'starting' || this.dataVersion !== 0) return false;
+    let resolve!: (e: Engine) => void;
+    let reject!: (err: unknown) => void;
+    const real = new Promise<Engine>((res, rej) => ((resolve = res), (reject = rej)));
+    const engine = new HeadStartEngine(answers, real);
+    this.headStart = { engine, resolve, reject };
+    this.recordedView = 'drawing';
+    this.reports = manifest.reports;
+    this.loadedMappings = manifest.mappings as LoadedMapping[];
+    this.isDemo = true;
+    this.source = { kind: 'demo' };
+    this.engine = engine;
+    this.dataVersion++;
+    return true;
+  }
+
+  /** The recorded demo cannot be handed over (the engine failed): take it off the screen. */
+  private dropHeadStart(err: unknown): void {
+    const h = this.headStart;
+    if (!h) return;
+    this.headStart = null;
+    this.recordedView = 'none';
+    h.reject(err);
+    if (this.engine === h.engine) {
+      this.engine = null;
+      this.isDemo = false;
+      this.source = null;
+      this.reports = [];
+      this.loadedMappings = [];
+      this.dataVersion = 0;
     }
   }
 
@@ -248,6 +303,20 @@ export class Workbench {
     this.error = null;
     try {
       await installTables(engine, demo.tables);
+      const h = this.headStart;
+      this.headStart = null;
+      if (h && this.engine === h.engine) {
+        // The recorded view came from these very tables: same data version, cached answers stay.
+        this.engine = engine;
+        h.resolve(engine);
+        this.recordedMisses = h.engine.misses;
+        this.recordedView = 'handed-over';
+        return true;
+      }
+      if (h) {
+        h.resolve(engine);
+        this.recordedView = 'none';
+      }
       this.reports = demo.manifest.reports;
       this.loadedMappings = demo.manifest.mappings as LoadedMapping[];
       this.isDemo = true;
@@ -257,6 +326,7 @@ export class Workbench {
       this.source = { kind: 'demo' };
       return true;
     } catch (err) {
+      this.dropHeadStart(err);
       this.error = toNotice(err);
       return false;
     } finally {
@@ -360,6 +430,14 @@ export class Workbench {
     }
   }
 
+  private peeked: Promise<StoredDataset | null> | null = null;
+
+  /** The dataset kept from the last visit, read once for the restore() that follows. */
+  peekStored(): Promise<StoredDataset | null> {
+    this.peeked ??= this.getStore().load();
+    return this.peeked;
+  }
+
   private async persist(plans: FilePlan[]): Promise<void> {
     const files = plans
       .filter((p) => p.file.source.kind === 'blob')
@@ -387,9 +465,11 @@ export class Workbench {
   async restore(): Promise<boolean> {
     let stored;
     try {
-      stored = await this.getStore().load();
+      stored = await this.peekStored();
     } catch {
       return false;
+    } finally {
+      this.peeked = null;
     }
     if (!stored || stored.files.length === 0) return false;
     this.activity = { key: 'storage.restoring', params: {} };

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const attr = (name: string) => `[data-testid=app][data-${name}]`;
+
+describe('first visit', () => {
+  it('draws the demo Overview from the recorded answers while DuckDB starts, then hands over without a redraw', async () => {
+    const { page, context, errors } = await h.open({ path: '' }).then(async (o) => {
+      await o.page.close();
+      return o;
+    });
+    // Hold DuckDB's WebAssembly back, as a slow machine would: the Overview must not wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (e) => errors.push(e.message));
+    await fresh.goto(h.server.url);
+    await fresh.waitForSelector('[data-testid=headline] [data-testid=stat-revenue]');
+    await fresh.waitForSelector('[data-testid=overview-abc] svg');
+    const app = fresh.locator('[data-testid=app]');
+    expect(await app.getAttribute('data-status')).toBe('starting');
+    expect(await app.getAttribute('data-recorded-view')).toBe('drawing');
+    expect(await app.getAttribute('data-version')).toBe('1');
+    const before = await fresh.locator('[data-testid=headline]').innerText();
+    await fresh.screenshot({ path: `${SHOTS}/opening-recorded.png`, fullPage: true });
+
+    release();
+    await waitForIdle(fresh, 1);
+    expect(await app.getAttribute('data-recorded-view')).toBe('handed-over');
+    // Every query of the opening view was in the record: the browser asked what Node recorded.
+    expect(await app.getAttribute('data-recorded-misses')).toBe('0');
+    expect(await app.getAttribute('data-version')).toBe('1');
+    expect(await fresh.locator('[data-testid=headline]').innerText()).toBe(before);
+
+    // DuckDB answers what the record does not hold: a filter pick changes the figures.
+    await fresh.click('[data-testid=filter-region]');
+    await fresh.locator('#filter-region label.option input').nth(0).check();
+    await fresh.waitForFunction(
+      (b) => document.querySelector('[data-testid=headline]')?.textContent !== b,
+      await fresh.locator('[data-testid=headline]').textContent(),
+    );
+    await waitForIdle(fresh, 1);
+    expect(await fresh.locator('[data-testid=headline]').innerText()).not.toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('a filter picked before DuckDB is there waits for it and is answered by it', async () => {
+    const { context, errors } = await h.open({ path: '' }).then(async (o) => {
+      await o.page.close();
+      return o;
+    });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.server.url);
+    await page.waitForSelector(attr('recorded-view="drawing"'));
+    await page.waitForSelector('[data-testid=filter-region]');
+    const before = await page.locator('[data-testid=headline]').innerText();
+    await page.click('[data-testid=filter-region]');
+    await page.locator('#filter-region label.option input').nth(0).check();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid=app]').getAttribute('data-status')).toBe('starting');
+    release();
+    await waitForIdle(page, 1);
+    expect(Number(await page.locator('[data-testid=app]').getAttribute('data-recorded-misses'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=headline]').innerText()).not.toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
