@@ -11,22 +11,28 @@ afterAll(async () => {
 
 const attr = (name: string) => `[data-testid=app][data-${name}]`;
 
+/** A fresh page whose DuckDB WebAssembly is held back until `release()`, as on a slow machine. */
+async function heldBack() {
+  const context = await h.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await context.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(h.server.url);
+  return { page, context, errors, release };
+}
+
 describe('first visit', () => {
   it('draws the demo Overview from the recorded answers while DuckDB starts, then hands over without a redraw', async () => {
-    const { page, context, errors } = await h.open({ path: '' }).then(async (o) => {
-      await o.page.close();
-      return o;
-    });
-    // Hold DuckDB's WebAssembly back, as a slow machine would: the Overview must not wait for it.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await context.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
-    const fresh = await context.newPage();
-    fresh.on('pageerror', (e) => errors.push(e.message));
-    await fresh.goto(h.server.url);
+    const { page: fresh, context, errors, release } = await heldBack();
     await fresh.waitForSelector('[data-testid=headline] [data-testid=stat-revenue]');
     await fresh.waitForSelector('[data-testid=overview-abc] svg');
     const app = fresh.locator('[data-testid=app]');
@@ -58,19 +64,7 @@ describe('first visit', () => {
   }, 120_000);
 
   it('a filter picked before DuckDB is there waits for it and is answered by it', async () => {
-    const { context, errors } = await h.open({ path: '' }).then(async (o) => {
-      await o.page.close();
-      return o;
-    });
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await context.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.server.url);
+    const { page, context, errors, release } = await heldBack();
     await page.waitForSelector(attr('recorded-view="drawing"'));
     await page.waitForSelector('[data-testid=filter-region]');
     const before = await page.locator('[data-testid=headline]').innerText();
@@ -80,7 +74,9 @@ describe('first visit', () => {
     expect(await page.locator('[data-testid=app]').getAttribute('data-status')).toBe('starting');
     release();
     await waitForIdle(page, 1);
-    expect(Number(await page.locator('[data-testid=app]').getAttribute('data-recorded-misses'))).toBeGreaterThan(0);
+    expect(
+      Number(await page.locator('[data-testid=app]').getAttribute('data-recorded-misses')),
+    ).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=headline]').innerText()).not.toBe(before);
     expect(errors).toEqual([]);
     await context.close();
