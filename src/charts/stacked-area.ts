@@ -27,6 +27,7 @@ export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Elemen
     width: o.width,
     height: o.height ?? 260,
     marginLeft: 50,
+    marginRight: 28,
     ariaLabel: o.ariaLabel,
     x: { type: 'utc', label: null, ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}) },
     y: { label: o.valueLabel, grid: true },

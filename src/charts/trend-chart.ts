@@ -34,6 +34,8 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     width: o.width,
     height: o.height ?? 240,
     marginLeft: 60,
+    // Room for the last month label, centred on the right edge ("Jan 2026" was cut off).
+    marginRight: 28,
     ariaLabel: o.ariaLabel,
     // Ticks on month starts only: with one or two months Plot would otherwise tick days, and a
     // month-name format then repeats the same month.
