@@ -133,6 +133,11 @@ export class HeadStartEngine implements Engine {
     this.real.catch(() => undefined);
   }
 
+  /** The SQL texts the record answers, in the order first asked. */
+  recorded(): string[] {
+    return [...this.answers.keys()];
+  }
+
   async rows<T extends Record<string, Cell> = Record<string, Cell>>(
     sql: string,
     options?: QueryOptions,
