@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type * as Hook from '../src/bench-hook';
 import type { Params } from '../src/analytics/params';
+import { OVERVIEW_ON_SCREEN, type OVERVIEW } from '../src/state/page-analyses';
 import {
   arm,
   dataVersion,
@@ -204,12 +205,9 @@ async function timedChange(page: Page, act: () => Promise<void>): Promise<{ visi
   return { visible: (m.visible ?? m.idle!) - m.changed!, all: m.idle! - m.changed! };
 }
 
-/**
- * The Overview analyses drawn at the top of the page (headline figures, trend), on screen in the
- * benchmark's 1280 × 900 window; the others are below the fold (OverviewPage: `lazy`).
- */
-function onTop<T extends string>(names: T[]): T[] {
-  return names.filter((n) => n === 'overview' || n === 'series');
+/** The Overview analyses on screen in the benchmark's 1280 × 900 window (OVERVIEW_ON_SCREEN). */
+function onTop(names: (keyof typeof OVERVIEW)[]): (keyof typeof OVERVIEW)[] {
+  return names.filter((n) => OVERVIEW_ON_SCREEN.includes(n));
 }
 
 /**

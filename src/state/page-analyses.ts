@@ -43,6 +43,13 @@ export const OVERVIEW = {
   targets: analysis('targets', 'total' as const, (e, p, d) => runTargets(e, p, d)),
 };
 
+/**
+ * The Overview analyses drawn at the top of the page (headline figures, trend): on screen at
+ * 1280 × 900 they run first; the others are `lazy` (OverviewPage) and the benchmark times a
+ * filter change until these are drawn.
+ */
+export const OVERVIEW_ON_SCREEN: readonly (keyof typeof OVERVIEW)[] = ['overview', 'series'];
+
 /** Run every analysis of a page once (the benchmark's baseline; the CLI runs runAll instead). */
 export async function runPage(
   engine: Engine,
