@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../analytics/params';
-import { NodeEngine } from '../engine/node';
 import { HeadStartEngine } from '../engine/replay';
 import type { Engine } from '../engine/types';
-import { loadDemo } from '../../test/helpers/demo';
+import { demoEngine } from '../../test/helpers/demo';
 import { openingAnswers } from './opening';
 import { OVERVIEW } from './page-analyses';
 
@@ -18,24 +17,17 @@ const committed = () =>
   );
 
 describe('recorded opening view', () => {
-  let db: NodeEngine;
-  beforeAll(async () => {
-    db = await NodeEngine.start();
-    await loadDemo(db);
-  }, 120_000);
-  afterAll(async () => {
-    await db?.close();
-  });
+  const engine = demoEngine();
 
   it('gives the Overview the numbers DuckDB gives, with no query left to DuckDB', async () => {
     let real!: (e: Engine) => void;
     const head = new HeadStartEngine(committed(), new Promise<Engine>((r) => (real = r)));
     for (const a of Object.values(OVERVIEW)) {
       const recorded = await a.call(head, defaultParams());
-      expect(recorded, a.name).toEqual(await a.call(db, defaultParams()));
+      expect(recorded, a.name).toEqual(await a.call(engine(), defaultParams()));
     }
     expect(head.misses).toBe(0);
-    real(db);
+    real(engine());
   }, 120_000);
 
   it('sends a query the record does not hold to the real engine once it is there', async () => {
@@ -45,7 +37,7 @@ describe('recorded opening view', () => {
     const p = head.rows<{ n: number }>('SELECT 42 AS n').then((r) => ((answered = true), r));
     await new Promise((r) => setTimeout(r, 20));
     expect(answered).toBe(false);
-    real(db);
+    real(engine());
     expect(await p).toEqual([{ n: 42 }]);
     expect(head.misses).toBe(1);
   });

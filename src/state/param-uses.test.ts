@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
 import { runOverview } from '../analytics/overview';
@@ -9,19 +9,11 @@ import { runReceivables } from '../analytics/receivables';
 import { runRfm } from '../analytics/rfm';
 import { runTargets } from '../analytics/targets';
 import { runTurnover } from '../analytics/turnover';
-import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { loadDemo } from '../../test/helpers/demo';
+import { demoEngine } from '../../test/helpers/demo';
 import { PARAM_USES, paramsFor, type ParamKey } from './param-uses';
 
-let db: NodeEngine;
-beforeAll(async () => {
-  db = await NodeEngine.start();
-  await loadDemo(db);
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-});
+const engine = demoEngine();
 
 /** Every analysis PARAM_USES names, in each variant a page runs. */
 const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
@@ -63,10 +55,10 @@ describe('PARAM_USES', () => {
 
   for (const [name, uses] of Object.entries(PARAM_USES)) {
     it(`${name}: changing a parameter it does not list leaves the result unchanged`, async () => {
-      const base = json(await RUNS[name](db, defaultParams()));
+      const base = json(await RUNS[name](engine(), defaultParams()));
       for (const key of KEYS.filter((k) => !uses.includes(k))) {
         const p = { ...defaultParams(), [key]: ALTERED[key] } as Params;
-        expect(json(await RUNS[name](db, p)), `${name} changed with ${key}`).toBe(base);
+        expect(json(await RUNS[name](engine(), p)), `${name} changed with ${key}`).toBe(base);
       }
     }, 120_000);
   }
@@ -77,7 +69,7 @@ describe('PARAM_USES', () => {
       for (const [name, uses] of Object.entries(PARAM_USES)) {
         if (!uses.includes(key) || changed) continue;
         const p = { ...defaultParams(), [key]: ALTERED[key] } as Params;
-        changed = json(await RUNS[name](db, p)) !== json(await RUNS[name](db, defaultParams()));
+        changed = json(await RUNS[name](engine(), p)) !== json(await RUNS[name](engine(), defaultParams()));
       }
       expect(changed, `no analysis reacts to ${key}`).toBe(true);
     }

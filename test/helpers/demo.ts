@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll } from 'vitest';
+import { NodeEngine } from '../../src/engine/node';
 import type { Engine } from '../../src/engine/types';
 import { fromBytes } from '../../src/ingest/input';
 import { inspectFile, loadFiles } from '../../src/ingest/load';
@@ -24,4 +26,20 @@ export async function loadDemo(engine: Engine): Promise<void> {
   const plans = [];
   for (const f of demoFiles()) plans.push(await inspectFile(f));
   await loadFiles(engine, plans);
+}
+
+/**
+ * A DuckDB (Node build) with the demo loaded, for the tests of one file: started before them,
+ * closed after. Call at the top of the file or of a describe block; the getter gives the engine.
+ */
+export function demoEngine(): () => NodeEngine {
+  let db: NodeEngine | undefined;
+  beforeAll(async () => {
+    db = await NodeEngine.start();
+    await loadDemo(db);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => db!;
 }
