@@ -402,13 +402,29 @@ export class Workbench {
   }
 
   /**
-   * Finish the load reports once the dashboards are drawn: the count runs while no analysis does,
-   * and gives way (is cancelled and tried again later) when one starts, so a filter click never
-   * waits behind it. Dropped when other data replaced this data meanwhile.
+   * Finish the load reports once the dashboards are drawn: the duplicate count is after-load work
+   * that is tried again until it completes.
    */
-  private async completeReports(
-    count: (signal: AbortSignal) => Promise<void>,
+  private completeReports(count: (signal: AbortSignal) => Promise<void>, version: number): Promise<void> {
+    return this.afterLoad(
+      version,
+      async (signal) => {
+        await count(signal);
+        this.reports = this.reports.map((r) => ({ ...r, notes: [...r.notes] }));
+      },
+      true,
+    );
+  }
+
+  /**
+   * After-load work (counted in `background`): it runs while no analysis does and gives way (is
+   * cancelled) when one starts, so a filter click never waits behind it; `retry` runs it again
+   * once the analyses are done. Dropped when other data replaced this data meanwhile.
+   */
+  private async afterLoad(
     version: number,
+    work: (signal: AbortSignal) => Promise<void>,
+    retry: boolean,
   ): Promise<void> {
     this.background++;
     try {
@@ -418,11 +434,11 @@ export class Workbench {
         const stop = new AbortController();
         const watch = setInterval(() => pending.count > 0 && stop.abort(), 30);
         try {
-          await count(stop.signal);
-          this.reports = this.reports.map((r) => ({ ...r, notes: [...r.notes] }));
+          await work(stop.signal);
           return;
         } catch (err) {
           if (!(err instanceof EngineError && err.kind === 'cancelled')) throw err;
+          if (!retry) return;
         } finally {
           clearInterval(watch);
         }
@@ -443,24 +459,19 @@ export class Workbench {
   }
 
   /**
-   * After the hand-over, run the recorded queries on DuckDB once, when nothing else runs: what the
+   * After the hand-over, run the recorded queries on DuckDB once as after-load work: what the
    * first visit would have run without the record. Its WebAssembly is then warm (compiled by the
    * optimising tier) for the analyst's first drop, which was measured 0.4 s slower at 100 k rows
-   * on a cold engine. Stops as soon as an analysis starts or other data is loaded.
+   * on a cold engine. Not retried: an analysis that interrupts it warms the engine itself.
    */
-  private async warmUp(engine: Engine, sqls: string[], version: number): Promise<void> {
-    this.background++;
-    try {
-      await analysesSettled();
-      for (const sql of sqls) {
-        if (version !== this.dataVersion || pending.count > 0) return;
-        await engine.rows(sql);
-      }
-    } catch (err) {
-      if (version === this.dataVersion) this.error = toNotice(err);
-    } finally {
-      this.background--;
-    }
+  private warmUp(engine: Engine, sqls: string[], version: number): Promise<void> {
+    return this.afterLoad(
+      version,
+      async (signal) => {
+        for (const sql of sqls) await engine.rows(sql, { signal });
+      },
+      false,
+    );
   }
 
   private async persist(plans: FilePlan[]): Promise<void> {
