@@ -1,12 +1,9 @@
 /**
- * Opening the data a review link carries: files named by `?data=`, or a snapshot in the `#`
- * fragment. Neither is kept in this browser's storage (the link is the way back to it).
+ * Opening the files a review link names by `?data=` (a snapshot in the `#` fragment is opened
+ * by Workbench.openSnapshot). Neither is kept in this browser's storage (the link is the way back to it).
  */
-import { ReplayEngine } from '../engine/replay';
 import { openDataUrl } from '../ingest/remote';
 import type { InputFile } from '../ingest/types';
-import type { Snapshot } from '../share/snapshot';
-import { restoreTables } from '../share/tables';
 import { toNotice, type Workbench } from './workbench.svelte';
 
 /**
@@ -29,32 +26,4 @@ export async function loadDataUrls(wb: Workbench, urls: { raw: string; url: URL 
     }
   }
   return wb.load(inputs, { persist: false, source: { kind: 'urls', urls: urls.map((u) => u.raw) } });
-}
-
-/**
- * Show the snapshot a link carries: a `data` snapshot becomes DuckDB's tables (every page
- * works); a `view` snapshot answers the queries of the shared view (ReplayEngine).
- */
-export async function openSnapshot(wb: Workbench, s: Snapshot): Promise<boolean> {
-  const engine = wb.loader;
-  if (!engine) return false;
-  wb.status = 'loading';
-  wb.activity = { key: 'share.opening', params: {} };
-  try {
-    if (s.mode === 'data') {
-      await restoreTables(engine, s.tables);
-      wb.engine = engine;
-    } else wb.engine = new ReplayEngine(s.answers);
-    wb.reports = s.reports;
-    wb.isDemo = false;
-    wb.source = { kind: 'snapshot', mode: s.mode, files: s.reports.map((r) => r.file), created: s.created };
-    wb.dataVersion++;
-    return true;
-  } catch (err) {
-    wb.error = toNotice(err);
-    return false;
-  } finally {
-    wb.status = 'ready';
-    wb.activity = null;
-  }
 }

@@ -1,6 +1,6 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
-import { HeadStartEngine, RecordingEngine, SnapshotMissError } from '../engine/replay';
+import { HeadStartEngine, RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
 import type { Cell, Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { installTables } from '../ingest/prepared';
@@ -10,6 +10,8 @@ import { CANONICAL, type TableKind } from '../ingest/canonical';
 import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
+import type { Snapshot } from '../share/snapshot';
+import { restoreTables } from '../share/tables';
 import { clearCache } from './analysis-cache';
 import { analysesSettled, pending } from './async-result.svelte';
 import { IngestError, type FilePlan, type InputFile, type LoadReport } from '../ingest/types';
@@ -126,6 +128,8 @@ export class Workbench {
     reject: (err: unknown) => void;
   } | null = null;
   private recovering = false;
+  /** The snapshot the link carried, while it is what is shown: a restarted engine gets its tables again. */
+  private heldSnapshot: Snapshot | null = null;
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
@@ -381,6 +385,7 @@ export class Workbench {
         );
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
+      this.heldSnapshot = null;
       this.dataVersion++;
       if (countDuplicates) this.reportsReady = this.completeReports(countDuplicates, this.dataVersion);
       if (options.persist) void this.persist(plans);
@@ -527,23 +532,31 @@ export class Workbench {
     if (this.recovering || !this.startEngine) return;
     this.recovering = true;
     const plans = [...this.kept.values()].flat();
+    // A link's snapshot is shown instead of any kept files: its tables (data) are restored, or
+    // its recorded answers (view) go on answering without DuckDB.
+    const snapshot = this.source?.kind === 'snapshot' ? this.heldSnapshot : null;
     const demo = this.isDemo;
     this.recovery = {
       key: err.kind === 'out_of_memory' ? 'recovery.outOfMemory' : 'recovery.crashed',
       params: {},
     };
-    this.engine = null;
+    if (snapshot?.mode !== 'view') this.engine = null;
     this.loader = null;
     this.status = 'starting';
     clearCache();
     try {
       this.loader = new RecordingEngine(await this.startEngine((e) => void this.recover(e)));
-      this.engine = this.loader;
+      if (snapshot?.mode !== 'view') this.engine = this.loader;
       this.status = 'ready';
       this.recovering = false;
-      if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
+      let files = plans.map((p) => p.file.name);
+      if (snapshot) {
+        files = snapshot.reports.map((r) => r.file);
+        if (snapshot.mode === 'data' && !(await this.openSnapshot(snapshot)))
+          throw new Error('reload failed');
+      } else if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
         throw new Error('reload failed');
-      this.recovery = { key: 'recovery.done', params: { files: plans.map((p) => p.file.name).join(', ') } };
+      this.recovery = { key: 'recovery.done', params: { files: files.join(', ') } };
     } catch (e) {
       this.recovering = false;
       this.status = this.engine ? 'ready' : 'failed';
@@ -551,6 +564,40 @@ export class Workbench {
         key: 'recovery.failed',
         params: { message: e instanceof Error ? e.message : String(e) },
       };
+    }
+  }
+
+  /**
+   * Show the snapshot a link carries: a `data` snapshot becomes DuckDB's tables (every page
+   * works); a `view` snapshot answers the queries of the shared view (ReplayEngine).
+   */
+  async openSnapshot(s: Snapshot): Promise<boolean> {
+    const engine = this.loader;
+    if (!engine) return false;
+    this.status = 'loading';
+    this.activity = { key: 'share.opening', params: {} };
+    try {
+      if (s.mode === 'data') {
+        await restoreTables(engine, s.tables);
+        this.engine = engine;
+      } else this.engine = new ReplayEngine(s.answers);
+      this.heldSnapshot = s;
+      this.reports = s.reports;
+      this.isDemo = false;
+      this.source = {
+        kind: 'snapshot',
+        mode: s.mode,
+        files: s.reports.map((r) => r.file),
+        created: s.created,
+      };
+      this.dataVersion++;
+      return true;
+    } catch (err) {
+      this.error = toNotice(err);
+      return false;
+    } finally {
+      this.status = 'ready';
+      this.activity = null;
     }
   }
 

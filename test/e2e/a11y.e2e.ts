@@ -51,6 +51,11 @@ describe('accessibility', () => {
         await waitForIdle(page, 1);
         found.push(...(await seriousViolations(page)).map((v) => `${locale} drill-down: ${v}`));
         await page.keyboard.press('Escape');
+        // The share dialog.
+        await page.click('[data-testid=share-link]');
+        await page.waitForSelector('[data-testid=share-way]');
+        found.push(...(await seriousViolations(page)).map((v) => `${locale} share dialog: ${v}`));
+        await page.click('[data-testid=share-close]');
         // The mapping screen.
         await page.setInputFiles('[data-testid=file-input]', {
           name: 'm.csv',

@@ -58,6 +58,37 @@ async function share(page: Page) {
   return { way, link };
 }
 
+/**
+ * Open the link in bench mode (the crash hook), kill the DuckDB worker, and check that the
+ * restarted page shows the link's numbers again (not an empty or another dataset).
+ */
+async function crashAndRecover(link: string, numbers: Awaited<ReturnType<typeof paretoNumbers>>) {
+  const r = await openFresh(link.replace('?', '?bench&'));
+  await waitForIdle(r.page, 1);
+  expect(await paretoNumbers(r.page)).toEqual(numbers);
+  const before = Number(await r.page.getAttribute('[data-testid=app]', 'data-version'));
+  await r.page.evaluate(() =>
+    (globalThis as unknown as { __bench: { crashEngine(): void } }).__bench.crashEngine(),
+  );
+  await r.page.waitForFunction(() =>
+    document.querySelector('[data-testid=recovery-notice]')?.textContent?.includes('was restarted'),
+  );
+  const mode = await r.page.getAttribute('[data-testid=source-banner]', 'data-mode');
+  // A data snapshot's tables are loaded into the new engine (a new data version); a view
+  // snapshot's answers never needed DuckDB (the same version).
+  await waitForIdle(r.page, before + (mode === 'data' ? 1 : 0));
+  // Away and back: the Pareto analysis runs again (the cache went with the old engine).
+  await r.page.click('[data-testid=nav-customers]');
+  await r.page.click('[data-testid=nav-pareto]');
+  await waitForIdle(r.page, 1);
+  expect(await r.page.locator('[data-testid=analysis-error]').count(), 'no analysis left failed').toBe(0);
+  expect(await paretoNumbers(r.page), 'the link’s data after the restart').toEqual(numbers);
+  await r.page.screenshot({ path: join(SHOTS, `share-reviewer-${mode}-after-crash.png`) });
+  expect(r.errors.filter((e) => !/simulated crash/.test(e))).toEqual([]);
+  await r.context.close();
+  return mode;
+}
+
 /** Deterministic sales lines: `n` rows over `customers` customers in 2024-2025, amounts that do not compress away. */
 function salesCsv(n: number, customers: number): string {
   // mulberry32: a seeded generator, so the test data is the same on every run.
@@ -278,6 +309,8 @@ describe('(b) embedded snapshot', () => {
     expect(reviewer.errors).toEqual([]);
     expect(errors).toEqual([]);
     await reviewer.context.close();
+    // The engine crashing under the reviewer: the link's tables come back (the link is all there is).
+    expect(await crashAndRecover(link!, numbers)).toBe('data');
   });
 
   it('too much data for a link: it carries the numbers of the view, and says so for other pages', async () => {
@@ -308,6 +341,8 @@ describe('(b) embedded snapshot', () => {
     expect(reviewer.errors).toEqual([]);
     expect(errors).toEqual([]);
     await reviewer.context.close();
+    // A view snapshot answers from the link itself: a crash of DuckDB leaves the view as it was.
+    expect(await crashAndRecover(link!, numbers)).toBe('view');
   });
 
   it('says plainly when neither way fits, and offers "Save dataset as Parquet"', async () => {
