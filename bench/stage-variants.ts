@@ -16,7 +16,8 @@ const arg = (name: string, d: number) => (args.includes(name) ? Number(args[args
 const ROWS = arg('--rows', 1_000_000);
 const RUNS = arg('--runs', 2);
 // Unicode space separators (category Zs): what DuckDB's trim() removes.
-const ZS = '[32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288]';
+const ZS =
+  '[32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288]';
 
 async function main(): Promise<void> {
   const path = await generateSalesCsv(`/tmp/bench-data/sales-${ROWS}.csv`, ROWS);
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   await db.exec(`CREATE TEMP SEQUENCE ${seq}`);
   const body = stage.slice('CREATE TABLE sales__stage AS '.length);
   const read = stage.match(/read_csv\([\s\S]*?rejects_scan = '[^']+'\)/)![0];
-  const noRejects = (s: string) => s.replace(/,\s*store_rejects = true, rejects_table = '[^']+', rejects_scan = '[^']+'/, '');
+  const noRejects = (s: string) =>
+    s.replace(/,\s*store_rejects = true, rejects_table = '[^']+', rejects_scan = '[^']+'/, '');
   const trimmed = /nullif\(trim\(("c\d+")\), ''\)/g;
   const summary = /coalesce\(\(CASE WHEN list_contains\(\[9, 10[\s\S]*?, FALSE\) AS _summary/;
   const gp = /\(\(coalesce\(TRY_CAST\("c11"[\s\S]*?AS gross_profit/;
