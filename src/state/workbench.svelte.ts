@@ -556,7 +556,10 @@ export class Workbench {
           throw new Error('reload failed');
       } else if (plans.length && !(await this.loadPlans(plans, { demo, persist: false })))
         throw new Error('reload failed');
-      this.recovery = { key: 'recovery.done', params: { files: files.join(', ') } };
+      this.recovery = {
+        key: snapshot?.mode === 'view' ? 'recovery.doneView' : 'recovery.done',
+        params: { files: files.join(', ') },
+      };
     } catch (e) {
       this.recovering = false;
       this.status = this.engine ? 'ready' : 'failed';

@@ -74,6 +74,9 @@ async function crashAndRecover(link: string, numbers: Awaited<ReturnType<typeof 
     document.querySelector('[data-testid=recovery-notice]')?.textContent?.includes('was restarted'),
   );
   const mode = await r.page.getAttribute('[data-testid=source-banner]', 'data-mode');
+  expect(await r.page.textContent('[data-testid=recovery-notice]')).toContain(
+    mode === 'view' ? 'come from the link' : 'your data reloaded',
+  );
   // A data snapshot's tables are loaded into the new engine (a new data version); a view
   // snapshot's answers never needed DuckDB (the same version).
   await waitForIdle(r.page, before + (mode === 'data' ? 1 : 0));

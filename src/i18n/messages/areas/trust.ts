@@ -24,6 +24,8 @@ export const trustEn = {
     'The analysis engine ran out of memory and stopped. Restarting it and reloading your data — nothing you loaded is lost…',
   'recovery.done':
     'The analysis engine was restarted and your data reloaded ({files}). If the last action did not finish, do it again; with very large files, narrow the period or filters first.',
+  'recovery.doneView':
+    'The analysis engine was restarted. The numbers of this view come from the link ({files}) and are shown as before.',
   'recovery.failed':
     'The analysis engine could not be restarted ({message}). Reload the page; your files are kept in this browser and will be restored.',
   'failure.query':
@@ -63,6 +65,7 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
   'recovery.outOfMemory': '分析引擎内存不足而停止。正在重启并重新加载您的数据——已加载的数据不会丢失…',
   'recovery.done':
     '分析引擎已重启，数据已重新加载（{files}）。如果上一步操作没有完成，请再做一次；文件很大时，请先缩小期间或筛选范围。',
+  'recovery.doneView': '分析引擎已重启。此视图的数字来自链接（{files}），照常显示。',
   'recovery.failed': '分析引擎无法重启（{message}）。请刷新页面；您的文件保存在此浏览器中，会自动恢复。',
   'failure.query': '此分析无法运行：{message}。数据没有变化；请调整参数或筛选条件，如果反复出现请刷新页面。',
   'failure.outOfMemory': '此分析内存不足。数据没有变化；请缩小期间或筛选范围，或加载更少、更小的文件后重试。',
