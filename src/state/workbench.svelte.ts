@@ -266,36 +266,52 @@ export class Workbench {
     return ok;
   }
 
+  /**
+   * One load step: `status` is 'loading' while `work` runs, then 'ready' with the progress line
+   * cleared; a failure becomes the error notice (`failed` words it) and the answer false.
+   */
+  private async loading(
+    work: () => Promise<boolean>,
+    failed: (err: unknown) => Notice = (err) => toNotice(err),
+  ): Promise<boolean> {
+    this.status = 'loading';
+    try {
+      return await work();
+    } catch (err) {
+      this.error = failed(err);
+      return false;
+    } finally {
+      this.status = 'ready';
+      this.activity = null;
+    }
+  }
+
   /** Read files and load them directly with the proposed mapping (demo data, tests, the CLI path). */
   async load(
     files: InputFile[],
     options: { demo?: boolean; persist?: boolean; source?: DataSource } = {},
   ): Promise<boolean> {
     if (!this.loader || files.length === 0) return false;
-    this.status = 'loading';
     this.error = null;
     let current = '';
-    try {
-      const plans: FilePlan[] = [];
-      for (const f of files) {
-        current = f.name;
-        this.activity = { key: 'drop.loading', params: { file: f.name } };
-        plans.push(await inspectFile(f));
-      }
-      current = '';
-      const demo = options.demo ?? false;
-      const ok = await this.loadPlans(plans, { demo, persist: options.persist ?? !demo });
-      if (ok)
-        this.source =
-          options.source ?? (demo ? { kind: 'demo' } : { kind: 'files', files: files.map((f) => f.name) });
-      return ok;
-    } catch (err) {
-      this.error = toNotice(err, current);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
-    }
+    return this.loading(
+      async () => {
+        const plans: FilePlan[] = [];
+        for (const f of files) {
+          current = f.name;
+          this.activity = { key: 'drop.loading', params: { file: f.name } };
+          plans.push(await inspectFile(f));
+        }
+        current = '';
+        const demo = options.demo ?? false;
+        const ok = await this.loadPlans(plans, { demo, persist: options.persist ?? !demo });
+        if (ok)
+          this.source =
+            options.source ?? (demo ? { kind: 'demo' } : { kind: 'files', files: files.map((f) => f.name) });
+        return ok;
+      },
+      (err) => toNotice(err, current),
+    );
   }
 
   /**
@@ -306,41 +322,39 @@ export class Workbench {
   async loadPreparedDemo(demo: PreparedDemo): Promise<boolean> {
     const engine = this.loader;
     if (!engine) return false;
-    this.status = 'loading';
     this.error = null;
-    try {
-      await installTables(engine, demo.tables);
-      const h = this.headStart;
-      this.headStart = null;
-      if (h && this.engine === h.engine) {
-        // The recorded view came from these very tables: same data version, cached answers stay.
+    return this.loading(
+      async () => {
+        await installTables(engine, demo.tables);
+        const h = this.headStart;
+        this.headStart = null;
+        if (h && this.engine === h.engine) {
+          // The recorded view came from these very tables: same data version, cached answers stay.
+          this.engine = engine;
+          h.resolve(engine);
+          this.recordedMisses = h.engine.misses;
+          this.recordedView = 'handed-over';
+          void this.warmUp(engine.inner, h.engine.recorded(), this.dataVersion);
+          return true;
+        }
+        if (h) {
+          h.resolve(engine);
+          this.recordedView = 'none';
+        }
+        this.reports = demo.manifest.reports;
+        this.loadedMappings = demo.manifest.mappings as LoadedMapping[];
+        this.isDemo = true;
         this.engine = engine;
-        h.resolve(engine);
-        this.recordedMisses = h.engine.misses;
-        this.recordedView = 'handed-over';
-        void this.warmUp(engine.inner, h.engine.recorded(), this.dataVersion);
+        this.dataVersion++;
+        this.stored = null;
+        this.source = { kind: 'demo' };
         return true;
-      }
-      if (h) {
-        h.resolve(engine);
-        this.recordedView = 'none';
-      }
-      this.reports = demo.manifest.reports;
-      this.loadedMappings = demo.manifest.mappings as LoadedMapping[];
-      this.isDemo = true;
-      this.engine = engine;
-      this.dataVersion++;
-      this.stored = null;
-      this.source = { kind: 'demo' };
-      return true;
-    } catch (err) {
-      this.dropHeadStart(err);
-      this.error = toNotice(err);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
-    }
+      },
+      (err) => {
+        this.dropHeadStart(err);
+        return toNotice(err);
+      },
+    );
   }
 
   /** Load confirmed plans (after the mapping screen, or restored from storage). */
@@ -350,11 +364,10 @@ export class Workbench {
   ): Promise<boolean> {
     const engine = this.loader;
     if (!engine) return false;
-    this.status = 'loading';
     // Data that is not the user's own (the demo, a link's) is replaced whole by the user's files:
     // the demo's plan must not stay beside the user's sales.
     const foreign = this.isDemo || (this.source !== null && this.source.kind !== 'files');
-    try {
+    return this.loading(async () => {
       let countDuplicates: ((signal: AbortSignal) => Promise<void>) | null = null;
       this.reports = await loadFiles(engine, plans, {
         deferDuplicates: (count) => (countDuplicates = count),
@@ -397,13 +410,7 @@ export class Workbench {
           restored: true,
         };
       return true;
-    } catch (err) {
-      this.error = toNotice(err);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
-    }
+    });
   }
 
   /**
@@ -577,9 +584,8 @@ export class Workbench {
   async openSnapshot(s: Snapshot): Promise<boolean> {
     const engine = this.loader;
     if (!engine) return false;
-    this.status = 'loading';
     this.activity = { key: 'share.opening', params: {} };
-    try {
+    return this.loading(async () => {
       if (s.mode === 'data') {
         await restoreTables(engine, s.tables);
         this.engine = engine;
@@ -595,13 +601,7 @@ export class Workbench {
       };
       this.dataVersion++;
       return true;
-    } catch (err) {
-      this.error = toNotice(err);
-      return false;
-    } finally {
-      this.status = 'ready';
-      this.activity = null;
-    }
+    });
   }
 
   /** Remove every stored byte and go back to the demo data. */
