@@ -51,8 +51,11 @@ export type DataSource =
   | { kind: 'files'; files: string[] }
   /** Named by the link (`?data=`), as written there, and fetched from the intranet. */
   | { kind: 'urls'; urls: string[] }
-  /** Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view. */
-  | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string };
+  /**
+   * Embedded in the link's `#` fragment: the whole dataset, or only the numbers of one view
+   * (`snapshot` itself, so a restarted engine gets its tables again).
+   */
+  | { kind: 'snapshot'; mode: 'data' | 'view'; files: string[]; created: string; snapshot: Snapshot };
 
 /** Engine lifecycle as the UI shows it. */
 export type Status = 'starting' | 'loading' | 'ready' | 'failed';
@@ -128,8 +131,6 @@ export class Workbench {
     reject: (err: unknown) => void;
   } | null = null;
   private recovering = false;
-  /** The snapshot the link carried, while it is what is shown: a restarted engine gets its tables again. */
-  private heldSnapshot: Snapshot | null = null;
 
   private getStore(): DatasetStore {
     this.store ??= datasetStore();
@@ -398,7 +399,6 @@ export class Workbench {
         );
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
-      this.heldSnapshot = null;
       this.dataVersion++;
       if (countDuplicates) this.reportsReady = this.completeReports(countDuplicates, this.dataVersion);
       if (options.persist) void this.persist(plans);
@@ -541,7 +541,7 @@ export class Workbench {
     const plans = [...this.kept.values()].flat();
     // A link's snapshot is shown instead of any kept files: its tables (data) are restored, or
     // its recorded answers (view) go on answering without DuckDB.
-    const snapshot = this.source?.kind === 'snapshot' ? this.heldSnapshot : null;
+    const snapshot = this.source?.kind === 'snapshot' ? this.source.snapshot : null;
     const demo = this.isDemo;
     this.recovery = {
       key: err.kind === 'out_of_memory' ? 'recovery.outOfMemory' : 'recovery.crashed',
@@ -590,7 +590,6 @@ export class Workbench {
         await restoreTables(engine, s.tables);
         this.engine = engine;
       } else this.engine = new ReplayEngine(s.answers);
-      this.heldSnapshot = s;
       this.reports = s.reports;
       this.isDemo = false;
       this.source = {
@@ -598,6 +597,7 @@ export class Workbench {
         mode: s.mode,
         files: s.reports.map((r) => r.file),
         created: s.created,
+        snapshot: s,
       };
       this.dataVersion++;
       return true;
