@@ -5,7 +5,10 @@ import { launchBrowser } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** Where screenshots go (looked at by a person; not committed). */
-export const SHOTS = resolve('test-results');
+export const SHOTS = resolve(process.env.E2E_SHOTS ?? 'test-results');
+
+/** The built site to serve: `dist/`, or `E2E_DIST` (several people building into one checkout). */
+export const DIST = process.env.E2E_DIST ?? 'dist';
 
 /** A served dist/ plus a browser, for one test file. */
 export interface Harness {
@@ -22,7 +25,7 @@ export interface Harness {
 /** Serve dist/ under /tools/sales/ on http://intranet.test and launch Chromium. */
 export async function startHarness(options: { extra?: Record<string, string> } = {}): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
-  const server = await serveStatic({ root: 'dist', basePath: '/tools/sales/', extra: options.extra });
+  const server = await serveStatic({ root: DIST, basePath: '/tools/sales/', extra: options.extra });
   const browser = await launchBrowser();
   return {
     server,
