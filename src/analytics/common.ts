@@ -139,6 +139,48 @@ export function shiftDate(date: string, months: number): string {
   return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** An earlier date range that the period is compared with (analytics.md §1, comparisons). */
+export interface ComparisonRange {
+  /** First day, `YYYY-MM-DD`. */
+  start: string;
+  /** Last day, `YYYY-MM-DD`. */
+  end: string;
+  /** The data covers the whole range (its first order date ≤ the range's start). */
+  covered: boolean;
+}
+
+/**
+ * The end of a range `months` months before one ending on `end`: the same day of the month,
+ * clipped to the month's length, so a partial last month is compared like for like. When `end`
+ * is the last day of its month (a whole month), the earlier range ends on its month's last day
+ * too: 30 June − 3 months is 31 March, not 30 March (docs/analytics.md, §1 reading).
+ */
+export function comparisonEnd(end: string, months: number): string {
+  const shifted = shiftDate(end, -months);
+  return monthEnd(end) === end ? monthEnd(shifted) : shifted;
+}
+
+/** The period shifted back `months` months (both ends), with its coverage by the data. */
+export function shiftedRange(period: Period, months: number): ComparisonRange {
+  const start = shiftDate(period.start, -months);
+  return { start, end: comparisonEnd(period.asOf, months), covered: period.dataStart <= start };
+}
+
+/** The previous period: the same number of calendar months just before (analytics.md §1). */
+export function previousRange(period: Period): ComparisonRange {
+  return shiftedRange(period, period.months);
+}
+
+/** The period a year earlier (shifted back 12 months). */
+export function yearAgoRange(period: Period): ComparisonRange {
+  return shiftedRange(period, 12);
+}
+
+/** Relative change (this − before) / before; null when either is null or before ≤ 0. */
+export function relativeChange(now: number | null, before: number | null): number | null {
+  return now === null || before === null || before <= EPS ? null : (now - before) / before;
+}
+
 /** Format a DATE returned by DuckDB (epoch ms) as `YYYY-MM`. */
 export function isoMonth(ms: number): string {
   return isoDate(ms).slice(0, 7);

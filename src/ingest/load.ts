@@ -554,9 +554,10 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
       : `coalesce(nullif(trim(${rawOf('quantity')}), ''), nullif(trim(${rawOf('unit_price')}), ''))`;
   switch (kind) {
     case 'sales':
+      // A sale without a customer (walk-in, guest web order) is kept (analytics.md §1): it counts
+      // in company totals, products and regions, and per-customer analyses leave it out.
       return [
         [dateReason(rawOf('order_date')), 'order_date IS NULL'],
-        ["'missing_customer'", 'customer_id IS NULL'],
         [amountReason(amountRaw), 'revenue IS NULL'],
       ];
     case 'plan':
@@ -598,7 +599,12 @@ async function summarise(
       ${
         plan.kind === 'sales'
           ? `count(*) FILTER (WHERE NOT _summary AND _reject IS NULL) AS ok_rows,
-      count(cost) FILTER (WHERE NOT _summary AND _reject IS NULL) AS with_cost,`
+      count(cost) FILTER (WHERE NOT _summary AND _reject IS NULL) AS with_cost,
+      count(*) FILTER (WHERE NOT _summary AND _reject IS NULL AND customer_id IS NULL) AS no_customer,
+      sum(revenue) FILTER (WHERE NOT _summary AND _reject IS NULL AND customer_id IS NULL) AS no_customer_revenue,
+      count(*) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS returns,
+      count(DISTINCT order_id) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS return_orders,
+      sum(revenue) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS returns_revenue,`
           : ''
       }
       ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
@@ -651,6 +657,18 @@ async function summarise(
     report.notes.push({
       key: 'note.partial_cost',
       params: { n: counts.ok_rows - counts.with_cost, total: counts.ok_rows },
+    });
+  // Kept but easy to misread: sales without a customer (in totals, not in per-customer analyses)
+  // and returns/cancellations (netted into every sum, analytics.md §0–§1).
+  if (counts.no_customer > 0)
+    report.notes.push({
+      key: 'note.no_customer',
+      params: { n: counts.no_customer, total: counts.ok_rows, amount: counts.no_customer_revenue ?? 0 },
+    });
+  if (counts.returns > 0)
+    report.notes.push({
+      key: counts.return_orders > 0 ? 'note.returns_orders' : 'note.returns',
+      params: { n: counts.returns, orders: counts.return_orders, amount: counts.returns_revenue ?? 0 },
     });
   // Exact copies of a loaded row (same values in every canonical column) are kept: repeat orders
   // exist, but a file pasted twice also looks like this, so the report says how many.

@@ -251,7 +251,14 @@ export const en = {
   'overview.customers': 'Customers',
   'overview.orders': 'Orders',
   'overview.yoy': 'Revenue a year earlier',
-  'overview.period': 'Period {start} to {end}; compared with {prevStart} to {prevEnd}.',
+  'overview.periodOnly': 'Period {start} to {end}.',
+  'overview.comparedWith': 'Compared with {prevStart} to {prevEnd} (the same days of the previous period).',
+  'overview.notCovered':
+    'The data starts {dataStart}; the earlier range {start} to {end} is not covered, so no comparison is shown.',
+  'overview.noPrevious': 'no comparison: previous period not in the data',
+  'overview.noYearAgo': 'no comparison: a year earlier is not in the data',
+  'overview.withoutCustomer':
+    '{amount} of the revenue has no customer (walk-in or guest sales): it is in the totals, not in the customer count.',
   'overview.trend': 'Revenue by month',
   'overview.brushHint': 'Drag across the months to set the analysis period.',
   'overview.plan': 'Plan',

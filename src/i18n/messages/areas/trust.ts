@@ -13,6 +13,12 @@ export const trustEn = {
   'note.nul_bytes': '{n} row(s) contained NUL bytes (invisible binary characters); they were removed.',
   'note.partial_cost':
     'Cost (or profit) is empty on {n} of {total} loaded rows: gross profit and margins count only the rows that have it, so they are understated. Fill in the missing costs, or map another column.',
+  'note.no_customer':
+    '{n} of {total} rows have no customer (walk-in or guest sales, {amount} of revenue). They are kept: they count in company totals, products, categories, regions and targets, and are left out of the per-customer analyses (ABC customers, lifecycle, KPI, RFM), which say so.',
+  'note.returns':
+    '{n} row(s) are returns or cancellations (negative quantity or amount, {amount} in total). They are netted against the sales, not dropped.',
+  'note.returns_orders':
+    '{n} row(s) in {orders} order(s) are returns or cancellations (negative quantity or amount, {amount} in total). They are netted against the sales, not dropped; an order whose net revenue is not above zero (a cancellation invoice) is not counted as an order.',
   'note.duplicate_rows':
     '{n} row(s) are exact copies of an earlier row. They were loaded (repeat orders happen); if the file was pasted twice, remove the copies and load it again.',
   'reason.impossible_date': 'date does not exist (e.g. 30 February, month 13)',
@@ -56,6 +62,11 @@ export const trustZhCN: Record<keyof typeof trustEn, string> = {
   'note.nul_bytes': '{n} 行含有 NUL 字节（不可见的二进制字符），已删除。',
   'note.partial_cost':
     '已导入的 {total} 行中有 {n} 行成本（或毛利）为空：毛利和毛利率只计算有成本的行，因此偏低。请补全成本，或改用其他列。',
+  'note.no_customer':
+    '{total} 行中有 {n} 行没有客户（散客或游客订单，收入 {amount}）。这些行保留：计入公司合计、产品、品类、区域和指标，但不参与按客户的分析（客户 ABC、生命周期、考核、RFM），相关页面会注明。',
+  'note.returns': '{n} 行为退货或取消（数量或金额为负，合计 {amount}），已与销售相抵，没有删除。',
+  'note.returns_orders':
+    '{orders} 张单据中的 {n} 行为退货或取消（数量或金额为负，合计 {amount}），已与销售相抵，没有删除；净收入不大于零的单据（如取消单）不计为订单。',
   'note.duplicate_rows':
     '{n} 行与前面某一行完全相同。这些行已加载（重复下单是正常的）；如果文件被重复粘贴，请删除重复行后重新加载。',
   'reason.impossible_date': '日期不存在（如 2 月 30 日、13 月）',
