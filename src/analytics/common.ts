@@ -5,6 +5,59 @@ import { FILTER_KEYS, type Filters, type Params } from './params';
 /** Tolerance for threshold comparisons (analytics.md §0). */
 export const EPS = 1e-9;
 
+/**
+ * A computed number rounded to 12 significant digits, the key under which it is ordered or
+ * ranked (analytics.md §0, ties of computed numbers): two sums of the same numbers added in
+ * another order (WASM vs native DuckDB with threads, SQL vs TypeScript) differ in the last
+ * bits only, and must rank the same. Correctly rounded from the exact double, an exact half
+ * to even: the very double `sig12Sql` gives in DuckDB (its `format` rounds so, as Python's
+ * `round` and `'%.12g'` do; `toPrecision` alone would round a half away from zero). 0, ±∞
+ * and NaN are returned as they are.
+ */
+export function sig12(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const away = Number(x.toExponential(11));
+  const [digits13, exp] = x.toExponential(12).split('e');
+  if (!digits13.endsWith('5') || !isExactly(x, digits13, Number(exp))) return away;
+  const kept = digits13.slice(0, -1);
+  return Number(kept.at(-1)) % 2 === 0 ? Number(`${kept}e${exp}`) : away;
+}
+
+/** Whether the double x is exactly the 13-digit decimal `d.dddddddddddd × 10^exp` (BigInt arithmetic). */
+function isExactly(x: number, digits13: string, exp: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const fraction = bits & ((1n << 52n) - 1n);
+  // |x| = mantissa × 2^twos; the decimal = integer × 10^tens.
+  let mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  const twos = biased === 0 ? -1074 : biased - 1075;
+  let integer = BigInt(digits13.replace(/[-.]/g, ''));
+  const tens = exp - 12;
+  if (twos >= 0) mantissa <<= BigInt(twos);
+  else integer <<= BigInt(-twos);
+  if (tens >= 0) integer *= 10n ** BigInt(tens);
+  else mantissa *= 10n ** BigInt(-tens);
+  return mantissa === integer;
+}
+
+/**
+ * SQL for `sig12(expr)`: DuckDB's `format` prints the exact double correctly rounded (an exact
+ * half to even) and the cast back reads the nearest double, so the key is the same double as
+ * the TypeScript `sig12` gives, in DuckDB-WASM and native DuckDB alike. NULL stays NULL.
+ */
+export function sig12Sql(expr: string): string {
+  return `CAST(format('{:.11e}', CAST(${expr} AS DOUBLE)) AS DOUBLE)`;
+}
+
+/** Descending order of two computed numbers compared at 12 significant digits (0 when they tie). */
+export function bySig12Desc(a: number, b: number): number {
+  const x = sig12(a);
+  const y = sig12(b);
+  return x === y ? 0 : x > y ? -1 : 1;
+}
+
 /** The resolved analysis period. */
 export interface Period {
   /** First day of the period, `YYYY-MM-DD`. */
