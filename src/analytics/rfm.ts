@@ -107,6 +107,11 @@ export interface RfmRow {
 export interface RfmResult {
   asOf: string;
   windowStart: string;
+  /**
+   * First day of the analysis period when known (runRfm): the window is the months ending T
+   * whatever the period, and the page says so when the two start on different days.
+   */
+  periodStart: string | null;
   frequencyBasis: 'order_id' | 'date';
   rows: RfmRow[];
   /** The R × F grid: count and monetary per cell (r, f in 1…5). */
@@ -115,8 +120,14 @@ export interface RfmResult {
   segments: { segment: Segment; count: number; monetary: number }[];
 }
 
-/** Run RFM for resolved inputs. */
-export async function runRfmFor(db: Engine, params: Params, asOf: string, caps: Caps): Promise<RfmResult> {
+/** Run RFM for resolved inputs (`periodStart`: the analysis period's first day, for the page). */
+export async function runRfmFor(
+  db: Engine,
+  params: Params,
+  asOf: string,
+  caps: Caps,
+  periodStart: string | null = null,
+): Promise<RfmResult> {
   const windowStart = addMonths(asOf, -(params.rfm.window_months - 1));
   const raw = await db.rows<Record<string, number | string | null>>(
     buildRfmSql({
@@ -156,6 +167,7 @@ export async function runRfmFor(db: Engine, params: Params, asOf: string, caps: 
   return {
     asOf,
     windowStart,
+    periodStart,
     frequencyBasis: caps.orderId ? 'order_id' : 'date',
     rows,
     grid,
@@ -175,5 +187,5 @@ async function hasCostToServe(db: Engine): Promise<boolean> {
 export async function runRfm(db: Engine, params: Params): Promise<RfmResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
-  return runRfmFor(db, params, period.asOf, await datasetCaps(db));
+  return runRfmFor(db, params, period.asOf, await datasetCaps(db), period.start);
 }
