@@ -103,6 +103,57 @@ describe('Pareto / ABC (analytics.md §2)', () => {
     expect(r.rows.map((x) => x.id)).toEqual(['X3', 'X1', 'X2', 'x0']);
   });
 
+  it('compares values at 12 significant digits: sums equal up to the order of the additions tie (§0)', async () => {
+    // B: 0.1 + 0.2 = 0.30000000000000004, A: 0.3, C: 0.1 + 0.1 + 0.1 = 0.30000000000000004,
+    // D: 0.31. Exact doubles would rank B and C above A; at 12 digits A, B and C tie at 0.3 and
+    // the id decides: D, A, B, C. Shares still use the exact values:
+    // P = 0.31 + 0.3 + 2 × 0.30000000000000004, so A's share is 0.3 / P, not B's.
+    await createTable(db, 'sales', [
+      sale('B', 0.1),
+      sale('B', 0.2),
+      sale('A', 0.3),
+      sale('C', 0.1),
+      sale('C', 0.1),
+      sale('C', 0.1),
+      sale('D', 0.31),
+    ]);
+    const r = await runParetoFor(db, params());
+    expect(r.rows.map((x) => [x.id, x.value])).toEqual([
+      ['D', 0.31],
+      ['A', 0.3],
+      ['B', 0.1 + 0.2],
+      ['C', 0.1 + 0.1 + 0.1],
+    ]);
+    expect(0.1 + 0.2).toBeGreaterThan(0.3); // the tie is real: the doubles differ
+    const P = 0.31 + 0.3 + (0.1 + 0.2) + (0.1 + 0.1 + 0.1);
+    expect(r.rows[1].share).toBe(0.3 / P);
+    expect(r.rows[2].cumBefore).toBe((0.31 + 0.3) / P);
+  });
+
+  it('ranks do not depend on the order of summation (property)', async () => {
+    // Every customer buys the same amounts (cents), each in its own shuffled order: the sums are
+    // equal as numbers but not always as doubles; the ranks must be the id order all the same.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 60, maxLength: 60 }),
+        async (cents, keys) => {
+          const ids = ['c1', 'c2', 'c3', 'c4', 'c5'];
+          const fixture = ids.flatMap((id, k) =>
+            cents
+              .map((c, i) => ({ c, key: keys[(i * 5 + k) % keys.length] + i / 100 }))
+              .sort((x, y) => x.key - y.key)
+              .map(({ c }) => sale(id, c / 100)),
+          );
+          await createTable(db, 'sales', fixture);
+          const r = await runParetoFor(db, params());
+          expect(r.rows.map((x) => x.id)).toEqual(ids);
+        },
+      ),
+      { numRuns: 25, seed: 14 },
+    );
+  });
+
   it('a single customer is A with the whole share', async () => {
     await createTable(db, 'sales', [sale('ONLY', 123.45)]);
     const r = await runParetoFor(db, params());

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlNumber } from '../engine/sql';
-import { EPS, periodSalesSql, resolvePeriod, type Period } from './common';
+import { EPS, periodSalesSql, resolvePeriod, sig12Sql, type Period } from './common';
 import type { Filters, Measure, Params } from './params';
 
 /** What is ranked: customers, products, or any sales dimension. */
@@ -36,7 +36,7 @@ export interface ParetoRow {
   cumBefore: number | null;
   /** cum_before_i + share_i; null when P = 0. */
   cumShare: number | null;
-  /** 1-based rank by value desc, id asc. */
+  /** 1-based rank by value desc (compared at 12 significant digits), id asc. */
   rank: number;
   class: AbcClass;
 }
@@ -119,8 +119,9 @@ entities AS (
   WHERE ${id} IS NOT NULL
   GROUP BY ${id}
 ),
+-- v compared at 12 significant digits (§0): equal sums added in another order tie, then id.
 ranked AS (
-  SELECT *, greatest(v, 0) AS pv, row_number() OVER (ORDER BY v DESC, id ASC) AS rank
+  SELECT *, greatest(v, 0) AS pv, row_number() OVER (ORDER BY ${sig12Sql('v')} DESC, id ASC) AS rank
   FROM entities
 ),
 totals AS (
