@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable, type FixtureRow } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
 import { defaultParams, type Params } from './params';
-import { median, runTurnover } from './turnover';
+import { byContribution, median, runTurnover, type TurnoverRow } from './turnover';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -134,6 +134,28 @@ describe('turnover, cross and contribution ratios (analytics.md §4)', () => {
     // COGS in Jan + Feb = 240; avg stock 120 → 2.
     expect(r.salesBasis).toBe('cogs');
     expect(r.rows[0].turnover).toBe(2);
+  });
+
+  it('orders by contribution at 12 significant digits, then product id (§0)', () => {
+    // Q1's 0.1 × 3 and Q0's 0.3 are the same number computed two ways (0.30000000000000004 and
+    // 0.3): a tie, so Q0 before Q1 by id; Q3's 0.31 first; Q2 without a contribution last.
+    const row = (productId: string, contribution: number | null): TurnoverRow => ({
+      productId,
+      customerId: null,
+      revenue: 0,
+      grossProfit: null,
+      marginRate: null,
+      avgInventory: 1,
+      turnover: null,
+      crossRatio: null,
+      salesShare: null,
+      contribution,
+      quadrant: null,
+      noStock: false,
+    });
+    const rows = [row('Q2', null), row('Q1', 0.1 * 3), row('Q0', 0.3), row('Q3', 0.31)];
+    expect(0.1 * 3).toBeGreaterThan(0.3);
+    expect(rows.sort(byContribution).map((r) => r.productId)).toEqual(['Q3', 'Q0', 'Q1', 'Q2']);
   });
 
   it('median of an even count is the mean of the middle two', () => {

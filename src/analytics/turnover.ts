@@ -1,5 +1,13 @@
 import type { Engine } from '../engine/types';
-import { compareCodePoints, datasetCaps, EPS, resolvePeriod, type Caps, type Period } from './common';
+import {
+  bySig12Desc,
+  compareCodePoints,
+  datasetCaps,
+  EPS,
+  resolvePeriod,
+  type Caps,
+  type Period,
+} from './common';
 import type { Params } from './params';
 import { buildNoStockSql, buildTurnoverSql, type SalesBasis, type TurnoverSqlParams } from './turnover-sql';
 
@@ -41,6 +49,20 @@ export interface TurnoverResult {
   noStockData: { productId: string; customerId: string | null; revenue: number }[];
   /** Rows and revenue per quadrant (rows without a quadrant are not counted). */
   quadrants: Record<Quadrant, { count: number; revenue: number }>;
+}
+
+/**
+ * Row order of turnover.csv: contribution desc (nulls last), compared at 12 significant digits
+ * (analytics.md §0: the same number computed in another order ties), then product and customer
+ * id by code point.
+ */
+export function byContribution(a: TurnoverRow, b: TurnoverRow): number {
+  return (
+    (a.contribution === null ? 1 : 0) - (b.contribution === null ? 1 : 0) ||
+    bySig12Desc(a.contribution ?? 0, b.contribution ?? 0) ||
+    compareCodePoints(a.productId, b.productId) ||
+    compareCodePoints(a.customerId ?? '', b.customerId ?? '')
+  );
 }
 
 /** Rows and revenue per quadrant. */
@@ -151,13 +173,7 @@ export async function runTurnoverFor(
     const highT = r.turnover! >= medianTurnover! - EPS;
     r.quadrant = highM ? (highT ? 'promote' : 'high_margin') : highT ? 'high_turnover' : 'review';
   }
-  rows.sort(
-    (a, b) =>
-      (a.contribution === null ? 1 : 0) - (b.contribution === null ? 1 : 0) ||
-      (b.contribution ?? 0) - (a.contribution ?? 0) ||
-      compareCodePoints(a.productId, b.productId) ||
-      compareCodePoints(a.customerId ?? '', b.customerId ?? ''),
-  );
+  rows.sort(byContribution);
   const noStockData = (
     await db.rows<{ product_id: string; customer_id: string | null; revenue: number }>(buildNoStockSql(p))
   ).map((r) => ({
