@@ -16,9 +16,14 @@ export const EPS = 1e-9;
  */
 export function sig12(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
+  const thirteen = x.toExponential(12);
+  const e = thirteen.indexOf('e');
+  // Only a 13th digit 5 can be an exact half; otherwise toExponential(11) rounds right.
+  if (thirteen[e - 1] !== '5') return Number(x.toExponential(11));
+  const digits13 = thirteen.slice(0, e);
+  const exp = thirteen.slice(e + 1);
   const away = Number(x.toExponential(11));
-  const [digits13, exp] = x.toExponential(12).split('e');
-  if (!digits13.endsWith('5') || !isExactly(x, digits13, Number(exp))) return away;
+  if (!isExactly(x, digits13, Number(exp))) return away;
   const kept = digits13.slice(0, -1);
   return Number(kept.at(-1)) % 2 === 0 ? Number(`${kept}e${exp}`) : away;
 }

@@ -19,6 +19,14 @@ describe('average-rank normalisation', () => {
     expect(averageRankScores([null, 7])).toEqual([0, 1]);
     expect(averageRankScores([2, 2, 2])).toEqual([0.5, 0.5, 0.5]);
   });
+  it('compares values at 12 significant digits (§0)', () => {
+    // One Online Retail customer's r3 from two implementations (…8017 and …7997) is one value:
+    // values 1, 0.95151259309580 (twice), 0.5 → ranks 4, 2.5, 2.5, 1 of n = 4 → 1, .5, .5, 0.
+    // Compared exactly, …7997 would rank 2 (s = 1/3) and …8017 rank 3 (s = 2/3).
+    expect(averageRankScores([1, 0.9515125930958017, 0.9515125930957997, 0.5])).toEqual([1, 0.5, 0.5, 0]);
+    // Values apart at the 12th digit stay apart.
+    expect(averageRankScores([1.00000000002, 1.00000000001])).toEqual([1, 0]);
+  });
 });
 
 describe('weights', () => {
@@ -120,6 +128,64 @@ describe('scoreAndTier', () => {
     ]);
     expect(rows[1].total).toBeCloseTo(175 / 3, 9);
     expect(rows[2].total).toBeCloseTo(175 / 3, 9);
+  });
+
+  it('compares revenues at 12 significant digits when totals tie, then the id decides', () => {
+    // Equal totals (no metric); revenue 0.1 + 0.2 (b) and 0.3 (a) are one number: a before b.
+    // c's 0.31 is more. Compared exactly, b's 0.30000000000000004 would come before a.
+    const rows = scoreAndTier(
+      [
+        m('b', [null, null, null, null], 0.1 + 0.2),
+        m('a', [null, null, null, null], 0.3),
+        m('c', [null, null, null, null], 0.31),
+      ],
+      opts,
+    );
+    expect(rows.map((r) => r.customerId)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('law: ranks, scores and tiers do not depend on the order of summation', () => {
+    // Each customer's metrics are sums of the same amounts (times a factor shared by several
+    // customers, so equal values are common), added once in one order and once in a shuffled
+    // one: every rank, score and tier must be the same.
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1000, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })), {
+          minLength: 2,
+          maxLength: 12,
+        }),
+        fc.integer(),
+        (amounts, factors, seed) => {
+          let state = seed;
+          const shuffled = () =>
+            amounts
+              .map((a) => ({ a, k: (state = (state * 1103515245 + 12345) % 2 ** 31) }))
+              .sort((x, y) => x.k - y.k)
+              .map((x) => x.a);
+          const sum = (xs: number[], f: number) => xs.reduce((t, a) => t + a * f, 0);
+          const build = (order: () => number[]) =>
+            factors.map(([f, g], i) =>
+              m(
+                `c${i}`,
+                [sum(order(), f) / 100, sum(order(), g), sum(order(), f) / sum(order(), g), null],
+                sum(order(), f),
+              ),
+            );
+          const key = (rows: ReturnType<typeof scoreAndTier>) =>
+            rows.map((r) => [r.customerId, r.rank, r.tier, ...r.s]);
+          expect(key(scoreAndTier(build(shuffled), opts))).toEqual(
+            key(
+              scoreAndTier(
+                build(() => amounts),
+                opts,
+              ),
+            ),
+          );
+        },
+      ),
+      { numRuns: 200, seed: 14 },
+    );
   });
 
   it('gives a dropped metric no score (null, not 0) and no weight', () => {

@@ -1,4 +1,4 @@
-import { compareCodePoints, EPS, roundHalfUp } from './common';
+import { compareCodePoints, roundHalfUp, sig12 } from './common';
 
 /** KPI tier. */
 export type Tier = 'A' | 'B' | 'C';
@@ -43,19 +43,21 @@ export interface ScoreOptions {
 
 /**
  * Average-rank normalisation: ascending rank among non-null values with ties averaged,
- * s = (rank − 1) / (n − 1); s = 1 when n = 1; null → 0. Ties are exact equality.
+ * s = (rank − 1) / (n − 1); s = 1 when n = 1; null → 0. Values are compared at 12 significant
+ * digits (analytics.md §0): 0.9515125930958017 and 0.9515125930957997 tie.
  */
 export function averageRankScores(values: (number | null)[]): number[] {
   // Sorted copy in a typed array (native numeric sort, no comparator calls), then each value's
   // tie range by binary search: ranks first…last (1-based) average to (first + last) / 2.
+  const keys = values.map((v) => (v === null ? null : sig12(v)));
   let n = 0;
-  for (const v of values) if (v !== null) n++;
+  for (const v of keys) if (v !== null) n++;
   const sorted = new Float64Array(n);
   let k = 0;
-  for (const v of values) if (v !== null) sorted[k++] = v;
+  for (const v of keys) if (v !== null) sorted[k++] = v;
   sorted.sort();
   const out = new Array<number>(values.length).fill(0);
-  values.forEach((v, i) => {
+  keys.forEach((v, i) => {
     if (v === null) return;
     const first = lowerBound(sorted, v) + 1;
     const last = lowerBound(sorted, v, true);
@@ -89,16 +91,20 @@ export function effectiveWeights(weights: number[], available: boolean[]): [numb
 
 /**
  * Order for tiers: total desc, revenue desc, then customer id and category by code point.
- * Totals within 1e-9 are a tie: Σ K_i × s_i of two entities can be equal exactly (58⅓ both)
- * yet differ in the last bit of the double sum, and the rank must not depend on that.
+ * Totals and revenues are compared at 12 significant digits (analytics.md §0): Σ K_i × s_i of
+ * two entities can be equal exactly (58⅓ both) yet differ in the last bit of the double sum,
+ * and a revenue summed in another order likewise; the rank must not depend on that. The keys
+ * are rounded once per entity (`total`, `revenue`), not once per comparison.
  */
-function compareForTier(a: KpiScored, b: KpiScored): number {
-  const byTotal = b.total - a.total;
+function compareForTier(
+  a: { total: number; revenue: number; e: KpiScored },
+  b: { total: number; revenue: number; e: KpiScored },
+): number {
   return (
-    (Math.abs(byTotal) <= EPS ? 0 : byTotal) ||
+    b.total - a.total ||
     b.revenue - a.revenue ||
-    compareCodePoints(a.customerId, b.customerId) ||
-    compareCodePoints(a.category ?? '', b.category ?? '')
+    compareCodePoints(a.e.customerId, b.e.customerId) ||
+    compareCodePoints(a.e.category ?? '', b.e.category ?? '')
   );
 }
 
@@ -131,16 +137,19 @@ export function scoreAndTier(entities: KpiMetrics[], o: ScoreOptions): KpiScored
       forcedC: false,
     };
   });
-  scored.sort(compareForTier);
-  const n = scored.length;
+  const ranked = scored
+    .map((e) => ({ total: sig12(e.total), revenue: sig12(e.revenue), e }))
+    .sort(compareForTier)
+    .map((k) => k.e);
+  const n = ranked.length;
   const nA = roundHalfUp(o.tierShare * n);
   const nC = roundHalfUp(o.tierShare * n);
   const firstC = Math.max(nA, n - nC);
-  scored.forEach((e, i) => {
+  ranked.forEach((e, i) => {
     e.rank = i + 1;
     e.scoreTier = i < nA ? 'A' : i >= firstC ? 'C' : 'B';
     e.forcedC = e.missedMonths.length >= o.missedLimit;
     e.tier = e.forcedC ? 'C' : e.scoreTier;
   });
-  return scored;
+  return ranked;
 }
