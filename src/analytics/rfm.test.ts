@@ -85,10 +85,10 @@ describe('RFM (analytics.md §7)', () => {
     expect(r.grid.find((c) => c.r === 4 && c.f === 5)).toMatchObject({ count: 1, monetary: 300 });
   });
 
-  it('scores M values equal up to rounding as a tie (§0: "x < a" means x < a − 1e-9)', async () => {
+  it('scores M values equal at 12 significant digits as a tie (§0)', async () => {
     // a buys 0.10 + 0.20 in one order, b 0.30, c 0.50, e 0.3000000015 (n = 4). In doubles
     // a's M is 0.30000000000000004 and b's 0.3: the same amount, so neither counts as below
-    // the other. p_M = #(M < x − 1e-9)/4: a 0, b 0 → 1; e 2/4 (a, b) → 3; c 3/4 → 4.
+    // the other. p_M = #(M < x)/4 at 12 digits: a 0, b 0 → 1; e 2/4 (a, b) → 3; c 3/4 → 4.
     // Exact comparison would give a 1/4 → 2 (the reference implementation found this).
     await createTable(db, 'sales', [
       row('a', '2024-12-31', 'o1', 0.1),
@@ -103,6 +103,24 @@ describe('RFM (analytics.md §7)', () => {
       ['b', 1],
       ['c', 4],
       ['e', 3],
+    ]);
+  });
+
+  it('ties large M values that differ by more than 1e-9 but not at 12 digits', async () => {
+    // a: 12345678.10 + 0.20 = 12345678.299999999 in doubles, b: 12345678.30 (1.9e-9 more), c: 5.
+    // At 12 significant digits a and b are both 12345678.3000: p_M = #(M < x)/3: c 0 → 1;
+    // a, b 1/3 → 2. An absolute 1e-9 tolerance would put a below b (b 2/3 → 4).
+    await createTable(db, 'sales', [
+      row('a', '2024-12-31', 'o1', 12345678.1),
+      row('a', '2024-12-31', 'o1', 0.2),
+      row('b', '2024-12-31', 'o2', 12345678.3),
+      row('c', '2024-12-31', 'o3', 5),
+    ]);
+    const r = (await runRfm(db, defaultParams()))!;
+    expect(r.rows.map((x) => [x.customerId, x.monetary, x.mScore])).toEqual([
+      ['a', 12345678.1 + 0.2, 2],
+      ['b', 12345678.3, 2],
+      ['c', 5, 1],
     ]);
   });
 

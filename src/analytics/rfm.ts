@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlDate, sqlNumber } from '../engine/sql';
-import { addMonths, datasetCaps, EPS, filterSql, resolvePeriod, type Caps } from './common';
+import { addMonths, datasetCaps, EPS, filterSql, resolvePeriod, sig12Sql, type Caps } from './common';
 import type { Filters, Params } from './params';
 
 /** RFM segments of analytics.md §7. */
@@ -63,20 +63,15 @@ per_customer AS (
   GROUP BY ALL
   HAVING sum(revenue) > ${EPS}
 ),
-monetary_steps AS (
-  SELECT monetary AS v, sum(count(*)) OVER (ORDER BY monetary) AS at_most
-  FROM per_customer
-  GROUP BY monetary
-),
 counted AS (
-  -- R and F are integers: rank() counts them exactly. M is a sum of doubles: "value < x" is
-  -- value < x − 1e-9 (§0), the number of customers with M ≤ the largest M below x − 1e-9.
+  -- rank() − 1 counts the values strictly below (above for R). R and F are integers; M is a
+  -- sum of doubles, compared at 12 significant digits (§0), so equal amounts added in another
+  -- order tie.
   SELECT c.*, count(*) OVER () AS n,
          rank() OVER (ORDER BY recency_days DESC) - 1 AS r_more,
          rank() OVER (ORDER BY frequency) - 1 AS f_less,
-         coalesce(s.at_most, 0) AS m_less
+         rank() OVER (ORDER BY ${sig12Sql('monetary')}) - 1 AS m_less
   FROM per_customer c
-  ASOF LEFT JOIN monetary_steps s ON c.monetary - ${EPS} > s.v
 )
 SELECT c.customer_id, c.recency_days, c.frequency, c.monetary, c.gross_profit,
        ${score('c.r_more / c.n')} AS r_score,
