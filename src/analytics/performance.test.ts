@@ -88,4 +88,23 @@ describe('transaction performance and composition (analytics.md §3)', () => {
       { month: '2024-04', revenue: 200, quantity: 5, grossProfit: 100, plan: 500 },
     ]);
   });
+
+  it('ranks by revenue and by margin rate at 12 significant digits, then id (§0)', async () => {
+    // PB sells 0.10 + 0.20 = 0.30000000000000004, PA 0.30, PC 0.31: PA and PB tie at 12 digits
+    // (revenue ranks PC 1, PA 2, PB 3, the id decides); both earn a margin rate of 0.5, PC 0.1
+    // (margin ranks PA 1, PB 2, PC 3). Exact doubles would put PB before PA.
+    await createTable(db, 'sales', [
+      s('2024-06-01', 'A', 'PB', 1, 0.1, 0.05),
+      s('2024-06-02', 'A', 'PB', 1, 0.2, 0.1),
+      s('2024-06-03', 'A', 'PA', 1, 0.3, 0.15),
+      s('2024-06-04', 'A', 'PC', 1, 0.31, 0.279),
+    ]);
+    const r = (await runPerformance(db, defaultParams(), { entity: 'product' }))!;
+    expect(r.rows.map((x) => [x.id, x.rank, x.marginRank])).toEqual([
+      ['PC', 1, 3],
+      ['PA', 2, 1],
+      ['PB', 3, 2],
+    ]);
+    expect(r.rows[2].revenue).toBeGreaterThan(r.rows[1].revenue); // the doubles do differ
+  });
 });

@@ -1,12 +1,15 @@
 import type { Engine } from '../engine/types';
 import { sqlDate, sqlIdent, sqlString } from '../engine/sql';
 import {
+  compareCodePoints,
   datasetCaps,
   EPS,
   filterSql,
   isoDate,
   resolvePeriod,
   shiftDate,
+  sig12,
+  sig12Sql,
   type Caps,
   type Period,
 } from './common';
@@ -149,7 +152,7 @@ plans AS (
 joined AS (
   SELECT t.*, coalesce(ly.revenue, 0) AS last_year, pl.planned,
          sum(t.revenue) OVER () AS total,
-         row_number() OVER (ORDER BY t.revenue DESC, t.id) AS rank
+         row_number() OVER (ORDER BY ${sig12Sql('t.revenue')} DESC, t.id) AS rank
   FROM this_period t
   LEFT JOIN last_year ly USING (id)
   LEFT JOIN plans pl USING (id)
@@ -245,10 +248,12 @@ export async function runPerformance(
     lastYear: Number(r.last_year),
     yoy: num(r.yoy),
   }));
-  [...rows]
+  // Margin rate and revenue compared at 12 significant digits (analytics.md §0), keys rounded once.
+  rows
     .filter((r) => r.marginRate !== null)
-    .sort((a, b) => b.marginRate! - a.marginRate! || b.revenue - a.revenue || (a.id < b.id ? -1 : 1))
-    .forEach((r, i) => (r.marginRank = i + 1));
+    .map((r) => ({ r, margin: sig12(r.marginRate!), revenue: sig12(r.revenue) }))
+    .sort((a, b) => b.margin - a.margin || b.revenue - a.revenue || compareCodePoints(a.r.id, b.r.id))
+    .forEach((k, i) => (k.r.marginRank = i + 1));
   const bucket = (r: Record<string, string | number | null>): PerformanceBucket => ({
     bucket: String(r.bucket),
     revenue: Number(r.revenue),
