@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlIdent } from '../engine/sql';
+import { sig12Sql } from './common';
 import { FILTER_KEYS, type FilterKey } from './params';
 
 /** One value of a filter dimension with its revenue over all data (for ordering the picker). */
@@ -16,7 +17,7 @@ export function buildDimensionValuesSql(key: FilterKey, limit = 1000): string {
 FROM sales
 WHERE ${col} IS NOT NULL
 GROUP BY ${col}
-ORDER BY revenue DESC, value
+ORDER BY ${sig12Sql('coalesce(sum(revenue), 0)')} DESC, value
 LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlDate, sqlIdent } from '../engine/sql';
-import { EPS, filterSql } from './common';
+import { EPS, filterSql, sig12Sql } from './common';
 import type { Params } from './params';
 
 /** Inputs of the target decomposition tool (§8). */
@@ -99,7 +99,7 @@ export async function runDecomposition(
   const byLine = await db.rows<{ key: string; revenue: number }>(
     `SELECT CAST(${col} AS VARCHAR) AS key, sum(revenue) AS revenue FROM sales
      WHERE order_date BETWEEN ${sqlDate(y0)} AND ${sqlDate(y1)} AND ${col} IS NOT NULL AND ${f}
-     GROUP BY ALL ORDER BY revenue DESC, key`,
+     GROUP BY ALL ORDER BY ${sig12Sql('sum(revenue)')} DESC, key`,
   );
   const byMonth = await db.rows<{ m: number; revenue: number }>(
     `SELECT month(order_date) AS m, sum(revenue) AS revenue FROM sales

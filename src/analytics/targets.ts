@@ -8,6 +8,7 @@ import {
   monthEnd,
   resolvePeriod,
   shiftDate,
+  sig12Sql,
   type Caps,
 } from './common';
 import type { Params } from './params';
@@ -159,7 +160,7 @@ SELECT coalesce(a.line, p.line) AS line,
        coalesce(a.mtd_ly, 0) AS mtd_ly, coalesce(a.qtd_ly, 0) AS qtd_ly, coalesce(a.ytd_ly, 0) AS ytd_ly,
        p.mtd_plan, p.qtd_plan, p.ytd_plan
 FROM actuals a FULL JOIN plans p ON a.line = p.line
-ORDER BY coalesce(a.ytd_actual, 0) DESC, 1`;
+ORDER BY ${sig12Sql('coalesce(a.ytd_actual, 0)')} DESC, 1`;
 }
 
 function figures(

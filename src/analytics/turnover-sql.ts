@@ -1,5 +1,5 @@
 import { sqlDate } from '../engine/sql';
-import { filterSql } from './common';
+import { filterSql, sig12Sql } from './common';
 import type { Filters } from './params';
 
 /** Sales measure divided by average stock. */
@@ -108,5 +108,5 @@ stocked AS (
 SELECT s.product_id, s.customer_id, s.revenue
 FROM sold s
 WHERE NOT EXISTS (SELECT 1 FROM stocked k WHERE k.product_id = s.product_id AND k.customer_id IS NOT DISTINCT FROM s.customer_id)
-ORDER BY s.revenue DESC, s.product_id, s.customer_id`;
+ORDER BY ${sig12Sql('s.revenue')} DESC, s.product_id, s.customer_id`;
 }
