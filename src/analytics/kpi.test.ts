@@ -156,9 +156,12 @@ describe('KPI scorecard (analytics.md §6)', () => {
       ...SALES,
       sale('2023-12-10', 'B', 'P1', 'oil', 50, 500),
       sale('2023-11-10', 'A', 'P1', 'oil', 1, 10),
+      // Data from 2023-10-01, the previous period's first day: covered (§1).
+      sale('2023-10-01', 'E', 'P1', 'oil', 0, 0),
     ]);
     await createTable(db, 'plan', PLAN);
     const r = (await runKpi(db, params({ compare: 'previous' })))!;
+    expect(r.compareCovered).toBe(true);
     expect(r.comparePeriod).toEqual({ label: 'previous', start: '2023-10-01', end: '2023-12-31', months: 3 });
     expect(r.migration.reduce((s, m) => s + m.count, 0)).toBe(r.rows.length);
     // Previous period: A and B scored (n = 2, all B); C and D were not scored then.
@@ -191,5 +194,16 @@ describe('KPI scorecard (analytics.md §6)', () => {
       months: 3,
     });
     expect(scoringPeriod('2024-Q1', analysis).end).toBe('2024-03-31');
+  });
+
+  it('compares no tiers when the data starts after the previous period starts', async () => {
+    // The previous period 2023-10-01 … 12-31; the data starts a day later: not covered, so no
+    // migration (instead of every customer "not scored then").
+    await createTable(db, 'sales', [...SALES, sale('2023-10-02', 'A', 'P1', 'oil', 1, 10)]);
+    await createTable(db, 'plan', PLAN);
+    const r = (await runKpi(db, params({ compare: 'previous' })))!;
+    expect(r.compareCovered).toBe(false);
+    expect(r.migration).toEqual([]);
+    expect(r.rows.every((x) => x.previousTier === null)).toBe(true);
   });
 });

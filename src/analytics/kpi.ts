@@ -50,6 +50,8 @@ export interface KpiResult {
   analysis: Period;
   period: ScoringPeriod;
   comparePeriod: ScoringPeriod | null;
+  /** The data covers the whole comparison period (else no tiers are compared, analytics.md §1). */
+  compareCovered: boolean;
   byCategory: boolean;
   /** Plan basis (quantity when the plan has quantities), or none. */
   planBasis: 'quantity' | 'revenue' | 'none';
@@ -182,7 +184,9 @@ export async function runKpiFor(
   const period = scoringPeriod(params.kpi.period, analysis);
   const cmp = options.compare === false ? null : comparePeriod(params.kpi.compare, period, analysis);
   const now = await scorePeriod(db, params, period, caps, plan);
-  const before = cmp ? await scorePeriod(db, params, cmp, caps, plan) : null;
+  // Tiers are compared only when the data covers the whole comparison period (§1).
+  const compareCovered = cmp !== null && cmp.start >= analysis.dataStart;
+  const before = cmp && compareCovered ? await scorePeriod(db, params, cmp, caps, plan) : null;
   const prevTier = new Map((before?.rows ?? []).map((r) => [entityKey(r), r.tier]));
   // The scored rows are this run's own objects: completed in place (a spread copy of tens of
   // thousands of rows costs more than the scoring).
@@ -203,7 +207,7 @@ export async function runKpiFor(
     count: rows.filter((r) => (i === 9 ? r.total >= 90 : r.total >= i * 10 && r.total < i * 10 + 10)).length,
   }));
   const mig = new Map<string, { from: Tier | null; to: Tier; count: number }>();
-  if (cmp)
+  if (before)
     for (const r of rows) {
       const k = `${r.previousTier}>${r.tier}`;
       const cur = mig.get(k) ?? { from: r.previousTier, to: r.tier, count: 0 };
@@ -215,6 +219,7 @@ export async function runKpiFor(
     analysis,
     period,
     comparePeriod: cmp,
+    compareCovered,
     byCategory: params.kpi.by_category,
     planBasis: now.dropped[0] ? 'none' : plan.basis,
     weights: params.kpi.weights,

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import { sqlString } from '../engine/sql';
 import {
+  addMonths,
   datasetCaps,
   filterSql,
   isoMonth,
@@ -49,6 +50,13 @@ export interface LifecycleResult {
   /** T and T − W months. */
   asOf: string;
   previousAsOf: string;
+  /**
+   * The data covers the W months ending at the earlier as-of date (else no stage is compared:
+   * analytics.md §1; the earlier stages would all read "no data").
+   */
+  previousCovered: boolean;
+  /** First day of the W months ending at the earlier as-of date (what must be covered). */
+  previousWindowStart: string;
   /** Trailing-12 basis for no_value. */
   basis: 'gross_profit' | 'revenue';
   /** Whether rule 2 (problem) could apply. */
@@ -109,9 +117,13 @@ export async function runLifecycleFor(
   const atT = await db.rows<Row>(
     `SELECT * FROM (${buildLifecycleSql({ ...common, cut: T })}) ORDER BY customer_id`,
   );
-  const before = await db.rows<{ customer_id: string; stage: Stage }>(
-    `SELECT customer_id, stage FROM (${buildLifecycleSql({ ...common, cut: previousAsOf })})`,
-  );
+  const previousWindowStart = addMonths(previousAsOf, 1 - params.lifecycle.window_months);
+  const previousCovered = period.dataStart <= previousWindowStart;
+  const before = previousCovered
+    ? await db.rows<{ customer_id: string; stage: Stage }>(
+        `SELECT customer_id, stage FROM (${buildLifecycleSql({ ...common, cut: previousAsOf })})`,
+      )
+    : [];
   const history = options.history
     ? await db.rows<{ m: number; stage: Stage; count: number }>(
         `SELECT m, stage, count(*) AS count FROM (${buildLifecycleHistorySql({ ...common, cut: T })}) GROUP BY ALL ORDER BY m, stage`,
@@ -148,6 +160,8 @@ export async function runLifecycleFor(
     period,
     asOf: T,
     previousAsOf,
+    previousCovered,
+    previousWindowStart,
     basis: caps.cost ? 'gross_profit' : 'revenue',
     receivablesUsed: caps.receivables,
     customers,
@@ -155,7 +169,7 @@ export async function runLifecycleFor(
       const members = customers.filter((c) => c.stage === stage);
       return { stage, count: members.length, revenue: members.reduce((s, c) => s + c.periodRevenue, 0) };
     }),
-    transitions: transitions(customers),
+    transitions: previousCovered ? transitions(customers) : [],
     history: history.map((h) => ({ month: isoMonth(h.m), stage: h.stage, count: h.count })),
   };
 }

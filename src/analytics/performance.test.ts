@@ -33,6 +33,8 @@ const SALES = [
   // 2023 (last year):
   s('2023-02-01', 'A', 'P1', 5, 400, 300),
   s('2023-05-01', 'B', 'P1', 1, 0, 0),
+  // The data starts 2023-01-01, the year-ago range's first day: covered (analytics.md §1).
+  s('2023-01-01', 'B', 'P1', 0, 0, 0),
 ];
 const PLAN = [
   { period: '2024-01', customer_id: 'A', plan_revenue: 500 },
@@ -106,5 +108,24 @@ describe('transaction performance and composition (analytics.md §3)', () => {
       ['PB', 3, 2],
     ]);
     expect(r.rows[2].revenue).toBeGreaterThan(r.rows[1].revenue); // the doubles do differ
+  });
+
+  it('gives no year-ago figures for ranges the data does not cover', async () => {
+    // Period 2024 (T = 2024-12-31); the data starts 2023-05-01, after the year-ago start 2023-01-01:
+    // no YoY for the customers or the year; per quarter, only Q3 and Q4 2023 are covered.
+    await createTable(db, 'sales', [
+      s('2023-05-01', 'A', 'P1', 1, 100, 50),
+      s('2023-08-01', 'A', 'P1', 1, 100, 50),
+      s('2024-02-01', 'A', 'P1', 1, 300, 100),
+      s('2024-08-01', 'A', 'P1', 1, 300, 100),
+    ]);
+    await createTable(db, 'plan', []);
+    const r = (await runPerformance(db, defaultParams(), { entity: 'customer', grain: 'quarter' }))!;
+    expect(r.rows[0]).toMatchObject({ id: 'A', lastYear: null, yoy: null });
+    expect(r.total).toMatchObject({ lastYear: null, yoy: null });
+    expect(r.series.map((b) => [b.bucket, b.lastYear, b.yoy])).toEqual([
+      ['2024-Q1', null, null],
+      ['2024-Q3', 100, 2],
+    ]);
   });
 });

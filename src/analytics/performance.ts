@@ -10,6 +10,7 @@ import {
   shiftDate,
   sig12,
   sig12Sql,
+  yearAgoRange,
   type Caps,
   type Period,
 } from './common';
@@ -40,8 +41,9 @@ export interface PerformanceRow {
   plan: number | null;
   /** actual / plan; null when plan ≤ 0 or no plan. */
   fulfilment: number | null;
-  lastYear: number;
-  /** (this − last) / last; null when last ≤ 0. */
+  /** Revenue of the same range a year earlier; null when the data does not cover it (§1). */
+  lastYear: number | null;
+  /** (this − last) / last; null when last ≤ 0 or not covered. */
   yoy: number | null;
 }
 
@@ -54,7 +56,8 @@ export interface PerformanceBucket {
   marginRate: number | null;
   plan: number | null;
   fulfilment: number | null;
-  lastYear: number;
+  /** Revenue of the same bucket a year earlier; null when the data does not cover it (§1). */
+  lastYear: number | null;
   yoy: number | null;
 }
 
@@ -211,6 +214,20 @@ LEFT JOIN plans p USING (bucket)
 ORDER BY t.bucket`;
 }
 
+/**
+ * First day of a bucket's year-ago range: the bucket's first day (`2024-05`, `2024-Q2`, `2024`),
+ * or the period's start when the period begins inside the bucket, shifted back 12 months.
+ */
+export function bucketYearAgoStart(key: string, periodStart: string): string {
+  const q = /^(\d{4})-Q(\d)$/.exec(key);
+  const first = q
+    ? `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`
+    : key.length === 4
+      ? `${key}-01-01`
+      : `${key}-01`;
+  return shiftDate(first > periodStart ? first : periodStart, -12);
+}
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Run §3 for customers or products. Null without sales data. */
@@ -232,6 +249,9 @@ export async function runPerformance(
       : await db.rows<Record<string, string | number | null>>(
           buildPerformanceSql({ entity, period, params, plan }),
         );
+  // A year earlier counts only where the data covers it (analytics.md §1): the whole period for
+  // the table, each bucket's own year-ago range for the series.
+  const yearAgo = yearAgoRange(period);
   const rows: PerformanceRow[] = raw.map((r) => ({
     id: String(r.id),
     label: String(r.label ?? r.id),
@@ -245,8 +265,8 @@ export async function runPerformance(
     cumShare: num(r.cum_share),
     plan: num(r.planned),
     fulfilment: num(r.fulfilment),
-    lastYear: Number(r.last_year),
-    yoy: num(r.yoy),
+    lastYear: yearAgo.covered ? Number(r.last_year) : null,
+    yoy: yearAgo.covered ? num(r.yoy) : null,
   }));
   // Margin rate and revenue compared at 12 significant digits (analytics.md §0), keys rounded once.
   rows
@@ -254,6 +274,8 @@ export async function runPerformance(
     .map((r) => ({ r, margin: sig12(r.marginRate!), revenue: sig12(r.revenue) }))
     .sort((a, b) => b.margin - a.margin || b.revenue - a.revenue || compareCodePoints(a.r.id, b.r.id))
     .forEach((k, i) => (k.r.marginRank = i + 1));
+  const bucketCovered = (key: string) =>
+    key === 'total' ? yearAgo.covered : bucketYearAgoStart(key, period.start) >= period.dataStart;
   const bucket = (r: Record<string, string | number | null>): PerformanceBucket => ({
     bucket: String(r.bucket),
     revenue: Number(r.revenue),
@@ -262,8 +284,8 @@ export async function runPerformance(
     marginRate: num(r.margin_rate),
     plan: plan ? num(r.planned) : null,
     fulfilment: num(r.fulfilment),
-    lastYear: Number(r.last_year),
-    yoy: num(r.yoy),
+    lastYear: bucketCovered(String(r.bucket)) ? Number(r.last_year) : null,
+    yoy: bucketCovered(String(r.bucket)) ? num(r.yoy) : null,
   });
   const series = (
     await db.rows<Record<string, string | number | null>>(buildSeriesSql({ grain, period, params, plan }))

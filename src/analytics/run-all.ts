@@ -2,6 +2,7 @@ import type { Engine } from '../engine/types';
 import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
 import { runKpiFor, type KpiResult } from './kpi';
 import { runLifecycleFor, type LifecycleResult } from './lifecycle';
+import { runOverview, type OverviewResult } from './overview';
 import type { Params } from './params';
 import { paretoParams, runParetoFor, type ParetoResult } from './pareto';
 import { runRfmFor, type RfmResult } from './rfm';
@@ -12,6 +13,8 @@ export interface AllResults {
   params: Params;
   period: Period;
   caps: Caps;
+  /** The headline figures (summary.json `overview`), the same the Overview cards show. */
+  overview: OverviewResult;
   abcCustomers: ParetoResult;
   abcProducts: ParetoResult | null;
   turnover: TurnoverResult | null;
@@ -31,6 +34,8 @@ export async function runAll(
   if (!period) return null;
   const caps = await datasetCaps(db);
   const step = (s: string) => onProgress?.(s);
+  step('overview');
+  const overview = (await runOverview(db, params))!;
   step('abc');
   const abcCustomers = await runParetoFor(db, paretoParams(params, period, 'customer'));
   const abcProducts = caps.product ? await runParetoFor(db, paretoParams(params, period, 'product')) : null;
@@ -42,5 +47,5 @@ export async function runAll(
   const kpi = await runKpiFor(db, params, period, caps, { compare: false });
   step('rfm');
   const rfm = await runRfmFor(db, params, period.asOf, caps);
-  return { params, period, caps, abcCustomers, abcProducts, turnover, lifecycle, kpi, rfm };
+  return { params, period, caps, overview, abcCustomers, abcProducts, turnover, lifecycle, kpi, rfm };
 }

@@ -30,6 +30,8 @@ describe('target tracking (analytics.md §8)', () => {
       { order_date: '2024-02-01', customer_id: 'B', region: 'W', revenue: 200 },
       { order_date: '2023-05-05', customer_id: 'A', region: 'E', revenue: 155 }, // last year's MTD
       { order_date: '2023-05-20', customer_id: 'A', region: 'E', revenue: 999 }, // after last year's T: not in YoY
+      // The data starts on 2023-01-01, last year's YTD start: every year-ago range is covered (§1).
+      { order_date: '2023-01-01', customer_id: 'B', region: 'W', revenue: 0 },
     ]);
     await createTable(db, 'plan', [
       { period: '2024-05', customer_id: 'A', plan_revenue: 620 },

@@ -7,6 +7,7 @@ import {
   filterSql,
   monthEnd,
   resolvePeriod,
+  relativeChange,
   shiftDate,
   sig12Sql,
   type Caps,
@@ -31,8 +32,8 @@ export interface TrackingFigures {
   /** plan − actual (positive = still to go). */
   gap: number | null;
   gapProrated: number | null;
-  /** Same date range one year earlier. */
-  lastYear: number;
+  /** Same date range one year earlier; null when the data does not cover it (analytics.md §1). */
+  lastYear: number | null;
   yoy: number | null;
 }
 
@@ -166,7 +167,7 @@ ORDER BY ${sig12Sql('coalesce(a.ytd_actual, 0)')} DESC, 1`;
 function figures(
   actual: number,
   plan: number | null,
-  lastYear: number,
+  lastYear: number | null,
   elapsed: number,
   days: number,
 ): TrackingFigures {
@@ -180,7 +181,7 @@ function figures(
     gap: plan === null ? null : plan - actual,
     gapProrated: planProrated === null ? null : planProrated - actual,
     lastYear,
-    yoy: lastYear > EPS ? (actual - lastYear) / lastYear : null,
+    yoy: relativeChange(actual, lastYear),
   };
 }
 
@@ -214,7 +215,8 @@ export async function runTargets(
         figures(
           Number(r[`${k}_actual`]),
           hasPlan ? (r[`${k}_plan`] === null ? null : Number(r[`${k}_plan`])) : null,
-          Number(r[`${k}_ly`]),
+          // A year earlier counts only when the data covers that whole range (§1).
+          shiftDate(ranges[k].start, -12) >= period.dataStart ? Number(r[`${k}_ly`]) : null,
           ranges[k].elapsed,
           ranges[k].days,
         ),

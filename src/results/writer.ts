@@ -3,6 +3,7 @@ import type { AllResults } from '../analytics/run-all';
 import type { ParetoResult } from '../analytics/pareto';
 import { toCsv, type ExportValue } from '../export/csv';
 import { summaryInputs } from '../ingest/rejects';
+import type { Headline, OverviewResult } from '../analytics/overview';
 import type { LoadReport } from '../ingest/types';
 
 /** A result file: name and UTF-8 text. */
@@ -135,6 +136,25 @@ export function resultFiles(all: AllResults, inputs: LoadReport[]): ResultFile[]
   ];
 }
 
+/** summary.json `overview`: the headline figures of the period and its comparisons (outputs.md). */
+export function overviewBlock(o: OverviewResult): Record<string, unknown> {
+  const block = (range: { start: string; end: string }, covered: boolean, h: Headline | null) => ({
+    start: range.start,
+    end: range.end,
+    covered,
+    revenue: h?.revenue ?? null,
+    gross_profit: h?.grossProfit ?? null,
+    customers: h?.customers ?? null,
+    orders: h?.orders ?? null,
+    revenue_without_customer: h?.revenueWithoutCustomer ?? null,
+  });
+  return {
+    period: block({ start: o.period.start, end: o.period.asOf }, true, o.current),
+    previous: block(o.previous, o.previous.covered, o.before),
+    year_ago: block(o.lastYear, o.lastYear.covered, o.yearAgo),
+  };
+}
+
 /** The summary.json object. */
 export function summary(all: AllResults, inputs: LoadReport[]): Record<string, unknown> {
   const classes = (r: ParetoResult | null) =>
@@ -147,6 +167,7 @@ export function summary(all: AllResults, inputs: LoadReport[]): Record<string, u
       ...all.params,
       period: { start: all.period.start, as_of: all.period.asOf, months: all.period.months },
     },
+    overview: overviewBlock(all.overview),
     abc: { customers: classes(all.abcCustomers), products: classes(all.abcProducts) },
     lifecycle: {
       as_of: all.lifecycle.asOf,

@@ -1,3 +1,5 @@
+import { cliEn } from './areas/cli';
+import { definitionsEn } from './areas/definitions';
 import { perfEn } from './areas/perf';
 import { shareEn } from './areas/share';
 import { trustEn } from './areas/trust';
@@ -106,8 +108,8 @@ export const en = {
   'params.apply': 'Apply weights',
   'params.reset': 'Reset parameters to the defaults',
   'kpi.r1': 'plan fulfilment',
-  'kpi.r2': 'volume contribution',
-  'kpi.r3': 'price contribution',
+  'kpi.r2': 'volume share',
+  'kpi.r3': 'price index',
   'kpi.r4': 'stability',
   'param.abc.a': 'ABC: A up to cumulative share',
   'param.abc.b': 'ABC: B up to cumulative share',
@@ -251,6 +253,8 @@ export const en = {
   'overview.customers': 'Customers',
   'overview.orders': 'Orders',
   'overview.yoy': 'Revenue a year earlier',
+  'compare.notCovered':
+    'The earlier period has no data: the data starts {dataStart}, the comparison period {start} to {end} is not covered, so nothing is compared.',
   'overview.periodOnly': 'Period {start} to {end}.',
   'overview.comparedWith': 'Compared with {prevStart} to {prevEnd} (the same days of the previous period).',
   'overview.notCovered':
@@ -489,6 +493,8 @@ export const en = {
   ...shareEn,
   ...perfEn,
   ...trustEn,
+  ...cliEn,
+  ...definitionsEn,
 } as const;
 
 /** A message key. */

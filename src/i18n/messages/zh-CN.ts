@@ -1,3 +1,5 @@
+import { cliZhCN } from './areas/cli';
+import { definitionsZhCN } from './areas/definitions';
 import { perfZhCN } from './areas/perf';
 import { shareZhCN } from './areas/share';
 import { trustZhCN } from './areas/trust';
@@ -105,8 +107,8 @@ export const zhCN: Record<MessageKey, string> = {
   'params.apply': '应用权重',
   'params.reset': '恢复默认参数',
   'kpi.r1': '计划兑现率',
-  'kpi.r2': '销量贡献率',
-  'kpi.r3': '价格贡献率',
+  'kpi.r2': '销量占比',
+  'kpi.r3': '价格指数',
   'kpi.r4': '客户稳定率',
   'param.abc.a': 'ABC：A 类累计占比上限',
   'param.abc.b': 'ABC：B 类累计占比上限',
@@ -246,6 +248,8 @@ export const zhCN: Record<MessageKey, string> = {
   'overview.customers': '客户数',
   'overview.orders': '订单数',
   'overview.yoy': '去年同期销售额',
+  'compare.notCovered':
+    '对比期间没有数据：数据从 {dataStart} 开始，未覆盖对比期间 {start} 至 {end}，因此不作对比。',
   'overview.periodOnly': '期间 {start} 至 {end}。',
   'overview.comparedWith': '对比 {prevStart} 至 {prevEnd}（上一期间的相同日期）。',
   'overview.notCovered': '数据从 {dataStart} 开始，未覆盖对比期间 {start} 至 {end}，因此不显示对比。',
@@ -478,4 +482,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...shareZhCN,
   ...perfZhCN,
   ...trustZhCN,
+  ...cliZhCN,
+  ...definitionsZhCN,
 };
