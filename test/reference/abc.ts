@@ -1,4 +1,4 @@
-import { add, byCodePoint, le, lt, type RawParams, type SalesRow } from './common';
+import { add, byCodePoint, bySig12Desc, le, lt, type RawParams, type SalesRow } from './common';
 
 /** One row of abc_customers.csv / abc_products.csv. */
 export interface AbcRow {
@@ -31,7 +31,8 @@ export function referenceAbc(
     if (v === null) throw new Error(`reference: ${measure} is null on a sales row of ${id}`);
     add(values, id, v);
   }
-  const sorted = [...values].sort(([ia, va], [ib, vb]) => vb - va || byCodePoint(ia, ib));
+  // v compared at 12 significant digits (§0), then id; the shares below use the exact v.
+  const sorted = [...values].sort(([ia, va], [ib, vb]) => bySig12Desc(va, vb) || byCodePoint(ia, ib));
   const P = sorted.reduce((s, [, v]) => s + Math.max(v, 0), 0);
   let running = 0;
   return sorted.map(([id, v], i) => {

@@ -112,6 +112,39 @@ export const le = (x: number, a: number) => x <= a + EPS;
 /** "x > a": the complement of "x ≤ a" (§0 does not spell it out). */
 export const gt = (x: number, a: number) => !le(x, a);
 
+/**
+ * A computed number rounded to 12 significant digits, the form in which §0 compares computed
+ * values that are ordered or ranked ("ties of computed numbers"): read from the double's
+ * decimal expansion, rounded half to even when the expansion stops exactly at a half (as
+ * Python's `round` and `'%.12g'` do). The 100 digits of `toPrecision` show the expansion far
+ * enough to tell an exact half from a near one for every magnitude a sales figure takes
+ * (|x| between about 1e-10 and 1e88).
+ */
+export function sig12(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const [mantissa, exponent = '0'] = Math.abs(x).toPrecision(100).split('e');
+  const [whole, fraction = ''] = mantissa.split('.');
+  const all = whole + fraction;
+  const lead = all.search(/[1-9]/);
+  // Power of ten of the first significant digit.
+  const power = whole.length - 1 - lead + Number(exponent);
+  const digits = all.slice(lead);
+  const head = digits.slice(0, 12);
+  const rest = digits.slice(12);
+  const half = /^50*$/.test(rest);
+  const up = rest[0] > '5' || (rest[0] === '5' && !half) || (half && Number(head[11]) % 2 === 1);
+  const rounded = up ? String(BigInt(head) + 1n) : head;
+  const value = Number(`${rounded}e${power - 11}`);
+  return x < 0 ? -value : value;
+}
+
+/** Descending order of two computed numbers compared at 12 significant digits (§0). */
+export const bySig12Desc = (a: number, b: number) => {
+  const x = sig12(a);
+  const y = sig12(b);
+  return x === y ? 0 : y > x ? 1 : -1;
+};
+
 /** Compare strings by code point (not UTF-16 unit, not locale). */
 export function byCodePoint(a: string, b: string): number {
   const ca = Array.from(a, (c) => c.codePointAt(0)!);

@@ -1,6 +1,7 @@
 import {
   add,
   byCodePoint,
+  bySig12Desc,
   columnKnown,
   EPS,
   ge,
@@ -8,6 +9,7 @@ import {
   le,
   monthIndex,
   monthLabel,
+  sig12,
   type Dataset,
   type KpiParams,
   type PlanRow,
@@ -34,9 +36,14 @@ export function kpiParams(params: RawParams): KpiParams {
   return { weights: [30, 30, 20, 20], tier_share: 0.2, missed_months_limit: 3, ...params.kpi };
 }
 
-/** Average-rank score of §6: ascending rank, ties averaged, (rank − 1)/(n − 1); null → 0. */
+/**
+ * Average-rank score of §6: ascending rank, ties averaged, (rank − 1)/(n − 1); null → 0. Values
+ * are compared at 12 significant digits (§0).
+ */
 export function averageRankScores(values: (number | null)[]): number[] {
-  const present = values.map((v, i) => [v, i] as const).filter(([v]) => v !== null) as [number, number][];
+  const present = values
+    .map((v, i) => [v === null ? null : sig12(v), i] as const)
+    .filter(([v]) => v !== null) as [number, number][];
   present.sort((a, b) => a[0] - b[0]);
   const n = present.length;
   const out = values.map(() => 0);
@@ -197,12 +204,9 @@ export function referenceKpi(
     const total = s.reduce<number>((t, v, i) => t + weights[i] * (v ?? 0), 0);
     return { m, s, total, revenue: revenue.get(m.c) ?? 0 };
   });
-  // Totals equal within the tolerance are a tie (summation order must not decide a rank).
+  // Totals and revenues compared at 12 significant digits (§0: summation order must not decide a rank).
   out.sort(
-    (x, y) =>
-      (Math.abs(x.total - y.total) <= EPS ? 0 : y.total - x.total) ||
-      y.revenue - x.revenue ||
-      byCodePoint(x.m.c, y.m.c),
+    (x, y) => bySig12Desc(x.total, y.total) || bySig12Desc(x.revenue, y.revenue) || byCodePoint(x.m.c, y.m.c),
   );
   const n = out.length;
   const nA = roundHalfUp(p.tier_share * n);

@@ -6,6 +6,7 @@ import {
   gt,
   lt,
   monthIndex,
+  sig12,
   type RawParams,
   type SalesRow,
 } from './common';
@@ -68,7 +69,8 @@ export function referenceRfm(sales: SalesRow[], asOf: string, params: RawParams)
     .map((x) => {
       const r_score = score(base.filter((y) => y.r > x.r).length, n);
       const f_score = score(base.filter((y) => lt(y.f, x.f)).length, n);
-      const m_score = score(base.filter((y) => lt(y.m, x.m)).length, n);
+      // M is a sum of doubles: compared at 12 significant digits (§0).
+      const m_score = score(base.filter((y) => sig12(y.m) < sig12(x.m)).length, n);
       return {
         customer_id: x.c,
         recency_days: x.r,

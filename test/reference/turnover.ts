@@ -1,6 +1,7 @@
 import {
   add,
   byCodePoint,
+  bySig12Desc,
   columnKnown,
   ge,
   le,
@@ -169,7 +170,11 @@ export function referenceTurnover(period: Period, data: Dataset, params: RawPara
   return rows.sort((x, y) => {
     if (x.contribution === null || y.contribution === null) {
       if (x.contribution !== y.contribution) return x.contribution === null ? 1 : -1;
-    } else if (x.contribution !== y.contribution) return y.contribution - x.contribution;
+    } else {
+      // Contribution compared at 12 significant digits (§0).
+      const order = bySig12Desc(x.contribution, y.contribution);
+      if (order) return order;
+    }
     return byCodePoint(x.product_id, y.product_id) || byCodePoint(x.customer_id ?? '', y.customer_id ?? '');
   });
 }
