@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, corpus, FIXTURE_DIR, matrix, type Fixture } from '../../test/fixtures/ingest/generate';
+import { realDataPath, requireRealData } from '../../test/helpers/real-data';
 import { NodeEngine } from '../engine/node';
 import type { TableKind } from './canonical';
 import { fromBytes } from './input';
@@ -91,14 +92,15 @@ describe('rejects download', () => {
   });
 });
 
-const REAL = '/work/shared/data/real';
 const real = (name: string) => ({
   name,
-  size: statSync(join(REAL, name)).size,
-  source: { kind: 'path' as const, path: join(REAL, name) },
+  size: statSync(realDataPath(name)).size,
+  source: { kind: 'path' as const, path: realDataPath(name) },
 });
 
-describe.skipIf(!existsSync(REAL))('the real public exports, read as they are', () => {
+describe('the real public exports, read as they are', () => {
+  // ../shared/data/real from the repository root: a failure under CI=true, a visible skip elsewhere.
+  if (!requireRealData(['superstore.csv', 'online_retail.csv.gz'])) return;
   it('Superstore: Mac Roman, CR lines with a final CRLF, dd-mm-yy dates', async () => {
     const plan = await inspectFile(real('superstore.csv'));
     expect(plan.encoding).toBe('macintosh');
@@ -123,18 +125,36 @@ describe.skipIf(!existsSync(REAL))('the real public exports, read as they are', 
     expect(s.nbsp).toBeGreaterThan(0); // Mac Roman 0xCA read as a no-break space, not "Ê"
   });
 
-  it('Online Retail: gzip, revenue from quantity × price, float-written customer ids, rows without customer rejected', async () => {
+  it('Online Retail: gzip, revenue from quantity × price, float-written customer ids, rows without customer kept', async () => {
     const [r] = await loadFiles(db, [await inspectFile(real('online_retail.csv.gz'))]);
-    expect(r).toMatchObject({
-      rowsRead: 541909,
-      rowsLoaded: 406829,
-      rowsRejected: 135080,
-      rejectReasons: { missing_customer: 135080 },
-    });
-    const [s] = await db.rows<{ c: string; n: number; neg: number }>(
-      'SELECT min(customer_id) AS c, count(DISTINCT customer_id) AS n, count(*) FILTER (WHERE quantity < 0) AS neg FROM sales',
+    // Rows without a customer are kept (analytics.md §1) and named in the report, with their revenue.
+    expect(r).toMatchObject({ rowsRead: 541909, rowsLoaded: 541909, rowsRejected: 0, rejectReasons: {} });
+    const note = (key: string) => r.notes.find((n) => n.key === key)?.params;
+    expect(note('note.no_customer')).toMatchObject({ n: 135080, total: 541909 });
+    expect(Number(note('note.no_customer')!.amount)).toBeCloseTo(1447682.12, 2);
+    const returns = note('note.returns_orders')!;
+    const [s] = await db.rows<{
+      c: string;
+      n: number;
+      neg: number;
+      negCust: number;
+      products: number;
+      noCust: number;
+      ret: number;
+      retOrders: number;
+    }>(
+      `SELECT min(customer_id) AS c, count(DISTINCT customer_id) AS n,
+              count(*) FILTER (WHERE quantity < 0 OR revenue < 0) AS neg,
+              count(*) FILTER (WHERE customer_id IS NOT NULL AND quantity < 0) AS "negCust",
+              count(DISTINCT product_id) AS products,
+              sum(revenue) FILTER (WHERE customer_id IS NULL) AS "noCust",
+              sum(revenue) FILTER (WHERE quantity < 0 OR revenue < 0) AS ret,
+              count(DISTINCT order_id) FILTER (WHERE quantity < 0 OR revenue < 0) AS "retOrders"
+       FROM sales`,
     );
-    expect(s).toEqual({ c: '12346', n: 4372, neg: 8905 });
-    expect(r.rejects[0].line).toBe(624);
+    expect(s).toMatchObject({ c: '12346', n: 4372, negCust: 8905, products: 4070 });
+    expect(s.noCust).toBeCloseTo(1447682.12, 2);
+    expect(returns).toMatchObject({ n: s.neg, orders: s.retOrders });
+    expect(Number(returns.amount)).toBeCloseTo(s.ret, 6);
   }, 120_000);
 });

@@ -5,7 +5,6 @@
  * exactly. Inputs go through the project's own ingest, so both sides read the same
  * canonical tables. Readings of the spec that had to be chosen: test/reference/NOTES.md.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveParams } from '../../src/analytics/params';
 import { runAll } from '../../src/analytics/run-all';
@@ -13,6 +12,7 @@ import { NodeEngine } from '../../src/engine/node';
 import type { TableKind } from '../../src/ingest/canonical';
 import type { LoadReport } from '../../src/ingest/types';
 import { resultFiles } from '../../src/results/writer';
+import { realDataPath, requireRealData } from '../helpers/real-data';
 import { createTable } from '../helpers/tables';
 import type { Dataset, RawParams } from './common';
 import { compareSummary, compareTable } from './compare';
@@ -21,7 +21,6 @@ import { generateCase } from './random-dataset';
 import { runReference } from './spec-reference';
 
 const DEMO = 'sample-data/demo/';
-const REAL = '/work/shared/data/real/';
 
 /** Run both sides on the loaded database and return every disagreement as a readable line. */
 async function mismatches(db: NodeEngine, data: Dataset, reports: LoadReport[], raw: RawParams) {
@@ -114,22 +113,22 @@ datasetSuite('demo sales alone (no plan, inventory, receivables or master)', dem
 
 datasetSuite(
   'real Superstore export (ABC, lifecycle, RFM and the rest)',
-  [{ kind: 'sales', path: `${REAL}superstore.csv` }],
+  [{ kind: 'sales', path: realDataPath('superstore.csv') }],
   {
     defaults: {},
     'as of 2016-06-30, gross profit': { as_of: '2016-06-30', measure: 'gross_profit' },
     'region West, 24-month RFM window': { filters: { region: ['West'] }, rfm: { window_months: 24 } },
     'the whole span, quantity': { period_start: '2014-01-01', measure: 'quantity' },
   },
-  { skip: !existsSync(`${REAL}superstore.csv`) },
+  { skip: !requireRealData(['superstore.csv']) },
 );
 
 // 400 k rows: about a minute; run with REF_ONLINE_RETAIL=1.
 datasetSuite(
   'real Online Retail export',
-  [{ kind: 'sales', path: `${REAL}online_retail.csv.gz` }],
+  [{ kind: 'sales', path: realDataPath('online_retail.csv.gz') }],
   { defaults: {}, 'as of 2011-06-30': { as_of: '2011-06-30' } },
-  { skip: !process.env.REF_ONLINE_RETAIL || !existsSync(`${REAL}online_retail.csv.gz`), timeout: 300_000 },
+  { skip: !process.env.REF_ONLINE_RETAIL || !requireRealData(['online_retail.csv.gz']), timeout: 300_000 },
 );
 
 describe('generated small datasets (ties, returns, gaps, zero stock, every optional table)', () => {
