@@ -7,7 +7,15 @@ import { detectFormat, looksBinary, type SourceFormat } from './format';
 import { byteReader } from './input';
 import { headerSignature, type MappingStore } from './mapping-memory';
 import { parquetInfo, parquetSample, type SourceType } from './parquet';
-import { DATE_ROLES, guessKind, MONTH_ROLES, NUMBER_ROLES, roleForHeader, synonymRank } from './roles';
+import {
+  DATE_ROLES,
+  guessKind,
+  MONTH_ROLES,
+  NUMBER_ROLES,
+  roleForHeader,
+  rolesForKind,
+  synonymRank,
+} from './roles';
 import { contentHead, isGzipBytes, lineEndings } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
 import { isSummaryWord, profileColumn } from './values';
@@ -126,16 +134,26 @@ export function proposeRoles(
       dateCol.roleSource = 'content';
     }
   }
-  return guessKind(new Set(columns.flatMap((c) => (c.role ? [c.role] : []))));
+  const kind = guessKind(new Set(columns.flatMap((c) => (c.role ? [c.role] : []))));
+  // Roles are read per table kind: a receivables file's only date column is its as-of date.
+  rolesForKind(columns, kind).forEach((role, i) => (columns[i].role = role));
+  return kind;
 }
 
-/** Recompute what is missing after roles or the kind changed (the mapping screen calls this). */
+/**
+ * Recompute what is missing after roles or the kind changed (the mapping screen and the CLI's
+ * kind flags call this). A new kind without new roles reads the proposed roles for that kind
+ * (rolesForKind: a receivables file's generic date column is its as-of date).
+ */
 export function applyMapping(
   plan: FilePlan,
   changes: { kind?: TableKind; roles?: (string | null)[] },
 ): FilePlan {
+  const roles =
+    changes.roles ??
+    (changes.kind && changes.kind !== plan.kind ? rolesForKind(plan.columns, changes.kind) : null);
   const columns = plan.columns.map((c, i) => {
-    const role = changes.roles ? (changes.roles[i] ?? null) : c.role;
+    const role = roles ? (roles[i] ?? null) : c.role;
     return { ...c, role, roleSource: changes.roles && role !== c.role ? ('user' as const) : c.roleSource };
   });
   // A role can belong to one column only: the later choice wins.

@@ -172,7 +172,7 @@ const SYNONYMS: Record<string, string[]> = {
   closing: ['closing stock', 'closing', '期末库存', '期末'],
   on_hand: ['on hand', 'inventory', 'stock', '库存', '结存'],
   basis: ['basis', '口径'],
-  as_of_date: ['as of', 'as of date', 'snapshot date', '截止日期', '统计日期'],
+  as_of_date: ['as of', 'as of date', 'snapshot date', 'balance date', '截止日期', '统计日期', '账龄日期'],
   outstanding: ['balance', 'outstanding', '应收余额', '应收账款'],
   overdue_amount: ['overdue', 'overdue amount', '逾期金额'],
   days_overdue: ['days overdue', '逾期天数', '账龄'],
@@ -233,6 +233,34 @@ const KIND_MARKERS: Record<Exclude<TableKind, 'sales'>, string[]> = {
   receivables: ['outstanding', 'overdue_amount', 'days_overdue'],
   customers: ['credit_limit', 'cost_to_serve'],
 };
+
+/**
+ * The columns' roles read for a table kind. A generic date column (`日期`, `date`, or an unnamed
+ * column of dates) is proposed as the order date; in a receivables file its only date column
+ * is the as-of date (data-model.md), so there it becomes `as_of_date` when no column names the
+ * as-of date, and back `order_date` when the kind becomes sales again. Other roles are left
+ * alone. Returns a new array.
+ */
+export function rolesForKind(
+  columns: { header: string; role: string | null; roleSource?: string | null }[],
+  kind: TableKind,
+): (string | null)[] {
+  const roles = columns.map((c) => c.role);
+  const [from, to] =
+    kind === 'receivables'
+      ? ['order_date', 'as_of_date']
+      : kind === 'sales'
+        ? ['as_of_date', 'order_date']
+        : [];
+  if (!from || !to || roles.includes(to)) return roles;
+  const generic = columns.findIndex(
+    (c) =>
+      c.role === from &&
+      (from === 'order_date' || c.roleSource === 'content' || roleForHeader(c.header) === 'order_date'),
+  );
+  if (generic >= 0) roles[generic] = to;
+  return roles;
+}
 
 /** Guess the table kind of a file from the roles its headers map to. */
 export function guessKind(roles: ReadonlySet<string>): TableKind {

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Engine } from '../../src/engine/types';
-import { missingRoles, type TableKind } from '../../src/ingest/canonical';
-import { inspectFile, loadFiles } from '../../src/ingest/load';
+import type { TableKind } from '../../src/ingest/canonical';
+import { applyMapping, inspectFile, loadFiles } from '../../src/ingest/load';
 import type { LoadReport } from '../../src/ingest/types';
 import type { Dataset } from './common';
 
@@ -21,9 +21,7 @@ export async function loadLikeCli(
       size: statSync(f.path).size,
       source: { kind: 'path', path: f.path },
     });
-    plan.kind = f.kind;
-    plan.missing = missingRoles(f.kind, new Set(plan.columns.flatMap((c) => (c.role ? [c.role] : []))));
-    plans.push(plan);
+    plans.push(applyMapping(plan, { kind: f.kind }));
   }
   return loadFiles(db, plans);
 }
