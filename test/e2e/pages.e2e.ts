@@ -115,7 +115,7 @@ describe('interaction', () => {
     await waitForIdle(page, 1);
     expect(await page.locator('[data-testid=app]').getAttribute('data-page')).toBe('kpi');
     expect(await page.locator('[data-testid=active-filters]').textContent()).toContain('区域: 华东');
-    expect(await page.locator('[data-testid=kpi-summary]').textContent()).toContain('40 / 20 / 20 / 20');
+    expect(await page.locator('[data-testid=kpi-weights]').textContent()).toContain('计划兑现率 40');
     expect(errors).toEqual([]);
   });
 

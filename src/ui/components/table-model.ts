@@ -12,6 +12,8 @@ export interface Column<R> {
   value: (row: R) => ExportValue;
   /** Digits for `number`/`pct`. */
   digits?: number;
+  /** A sentence (e.g. why a tier): shown whole, not cut at the usual cell width. */
+  wide?: boolean;
 }
 
 /** Sort state. */
