@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
+import type { Engine } from '../engine/types';
 import { addMonths, bySig12Desc, filterSql, monthsBetween, roundHalfUp, sig12, sig12Sql } from './common';
 import { defaultParams } from './params';
 
@@ -80,17 +82,27 @@ describe('sig12: computed numbers compared at 12 significant digits (analytics.m
   });
 });
 
+/** Whether the optional native DuckDB package is installed. */
+function nativeInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('sig12Sql gives the very double sig12 gives', () => {
-  let db: NodeEngine;
+  let db: Engine;
   beforeAll(async () => {
     db = await NodeEngine.start();
   });
   afterAll(async () => {
     await db?.close();
   });
-  const bothSides = async (xs: number[]) => {
+  const bothSides = async (xs: number[], engine: Engine = db) => {
     const values = xs.map((x, i) => `(${i}, CAST('${Object.is(x, -0) ? '-0.0' : String(x)}' AS DOUBLE))`);
-    const rows = await db.rows<{ i: number; x: number; y: number }>(
+    const rows = await engine.rows<{ i: number; x: number; y: number }>(
       `SELECT i, x, ${sig12Sql('x')} AS y FROM (VALUES ${values.join(', ')}) t(i, x) ORDER BY i`,
     );
     // The values went in exactly; then both sides must give the same double (NaN aside).
@@ -148,5 +160,25 @@ describe('sig12Sql gives the very double sig12 gives', () => {
       ),
       { seed: 14, numRuns: 30 },
     );
+  });
+  it.skipIf(!nativeInstalled())('in native DuckDB too (the CLI with --engine native)', async () => {
+    const { NativeEngine } = await import('../engine/native');
+    const native = await NativeEngine.start({ threads: 2 });
+    try {
+      const xs = fc.sample(
+        fc.oneof(
+          fc.double({ noNaN: true }),
+          fc.integer().map((k) => k / 100 + 0.005),
+        ),
+        {
+          seed: 14,
+          numRuns: 2000,
+        },
+      );
+      xs.push(0, -0, 0.5, 1e-12, 12345678901.25, 123456789012.5, 0.9515125930958017, Infinity);
+      expect(await bothSides(xs, native)).toEqual([]);
+    } finally {
+      await native.close();
+    }
   });
 });
