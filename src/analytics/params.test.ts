@@ -8,6 +8,17 @@ describe('resolveParams', () => {
     expect(p.kpi.weights).toEqual([30, 30, 20, 20]);
     expect(p.lifecycle.window_months).toBe(3);
     expect(p.rfm.window_months).toBe(12);
+    expect(p.forecast).toEqual({ horizon_weeks: 52, holdout_weeks: 0 });
+  });
+
+  it('checks the forecast group (analytics.md §10)', () => {
+    expect(resolveParams({ forecast: { horizon_weeks: 26, holdout_weeks: 13 } }).forecast).toEqual({
+      horizon_weeks: 26,
+      holdout_weeks: 13,
+    });
+    expect(() => resolveParams({ forecast: { horizon_weeks: 0 } })).toThrow(/^forecast.horizon_weeks: /);
+    expect(() => resolveParams({ forecast: { holdout_weeks: 1.5 } })).toThrow(/^forecast.holdout_weeks: /);
+    expect(() => resolveParams({ forecast: { h: 1 } })).toThrow(/^forecast.h: unknown parameter$/);
   });
 
   it('accepts the example object of outputs.md', () => {

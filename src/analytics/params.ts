@@ -54,6 +54,8 @@ export interface Params {
   rfm: { window_months: number };
   /** Receivables warning line (§9): outstanding ÷ base against a share; base null = trailing-12-month revenue. */
   receivables: { warning_share: number; base: number | null };
+  /** Value forecast (§10): horizon h in weeks; holdout weeks for the holdout check (0 = none). */
+  forecast: { horizon_weeks: number; holdout_weeks: number };
 }
 
 /** The spec's defaults. */
@@ -85,6 +87,7 @@ export function defaultParams(): Params {
     },
     rfm: { window_months: 12 },
     receivables: { warning_share: 0.2, base: null },
+    forecast: { horizon_weeks: 52, holdout_weeks: 0 },
   };
 }
 
@@ -195,6 +198,7 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
     warning_share: number(0, 100),
     base: (v, key) => (v === null ? null : number(0, Number.MAX_VALUE)(v, key)),
   },
+  forecast: { horizon_weeks: number(1, 520, true), holdout_weeks: number(0, 520, true) },
 };
 
 /**

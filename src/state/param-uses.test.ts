@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runForecast } from '../analytics/forecast/forecast';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
 import { runOverview } from '../analytics/overview';
@@ -29,6 +30,7 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   receivables: (e, p) => runReceivables(e, p),
   turnover: (e, p) => runTurnover(e, p),
   targets: async (e, p) => [await runTargets(e, p, 'total'), await runTargets(e, p, 'customer')],
+  forecast: (e, p) => runForecast(e, p),
 };
 
 /** A non-default value for every top-level parameter (each one that matters changes some result). */
@@ -44,6 +46,7 @@ const ALTERED: Params = {
   kpi: { ...defaultParams().kpi, weights: [40, 20, 20, 20], tier_share: 0.3 },
   rfm: { window_months: 6 },
   receivables: { warning_share: 0.05, base: 1_000_000 },
+  forecast: { horizon_weeks: 26, holdout_weeks: 0 },
 };
 const KEYS = Object.keys(ALTERED) as ParamKey[];
 const json = (v: unknown) => JSON.stringify(v);

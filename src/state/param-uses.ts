@@ -20,6 +20,8 @@ export const PARAM_USES: Record<string, ParamKey[]> = {
   receivables: [...PERIOD, 'receivables'],
   turnover: [...PERIOD, 'turnover'],
   targets: PERIOD,
+  // Whole history up to T: the period's start does not matter.
+  forecast: ['as_of', 'filters', 'forecast'],
 };
 
 /** The part of `params` an analysis depends on (all of it for analyses not in PARAM_USES). */
