@@ -3,7 +3,19 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { addMonths, bySig12Desc, filterSql, monthsBetween, roundHalfUp, sig12, sig12Sql } from './common';
+import {
+  addMonths,
+  brushedPeriod,
+  comparisonEnd,
+  previousRange,
+  yearAgoRange,
+  bySig12Desc,
+  filterSql,
+  monthsBetween,
+  roundHalfUp,
+  sig12,
+  sig12Sql,
+} from './common';
 import { defaultParams } from './params';
 
 describe('calendar helpers', () => {
@@ -180,5 +192,45 @@ describe('sig12Sql gives the very double sig12 gives', () => {
     } finally {
       await native.close();
     }
+  });
+});
+
+describe('brushedPeriod', () => {
+  it('never moves T past the last date of the data', () => {
+    // Online Retail ends 2011-12-09: a brush over Sep … Dec gives T = 2011-12-09, not 12-31.
+    expect(brushedPeriod('2011-09', '2011-12', '2011-12-09')).toEqual({
+      period_start: '2011-09-01',
+      as_of: '2011-12-09',
+    });
+    expect(brushedPeriod('2011-02', '2011-06', '2011-12-09')).toEqual({
+      period_start: '2011-02-01',
+      as_of: '2011-06-30',
+    });
+  });
+});
+
+describe('comparison ranges (analytics.md §1)', () => {
+  const period = (start: string, asOf: string, months: number, dataStart: string) => ({
+    start,
+    asOf,
+    months,
+    dataStart,
+    dataEnd: asOf,
+  });
+  it('end on the same day of the month as T, or on the month end when T ends its month', () => {
+    expect(comparisonEnd('2011-12-09', 12)).toBe('2010-12-09');
+    expect(comparisonEnd('2024-03-31', 1)).toBe('2024-02-29');
+    expect(comparisonEnd('2024-06-30', 3)).toBe('2024-03-31');
+    expect(comparisonEnd('2024-05-30', 3)).toBe('2024-02-29');
+  });
+  it('are covered when the data starts on the range start, not one day later', () => {
+    expect(previousRange(period('2024-04-01', '2024-06-30', 3, '2024-01-01'))).toEqual({
+      start: '2024-01-01',
+      end: '2024-03-31',
+      covered: true,
+    });
+    expect(previousRange(period('2024-04-01', '2024-06-30', 3, '2024-01-02')).covered).toBe(false);
+    expect(yearAgoRange(period('2024-04-01', '2024-06-30', 3, '2023-04-01')).covered).toBe(true);
+    expect(yearAgoRange(period('2024-04-01', '2024-06-30', 3, '2023-04-02')).covered).toBe(false);
   });
 });

@@ -280,3 +280,17 @@ export function dayBefore(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
+
+/**
+ * The period a brush over months `from` … `to` (`YYYY-MM`) selects: from the first day of `from`
+ * to the last day of `to`, but never past the data's last day (a brush over a partial last month
+ * keeps T where the data ends; else every recency would grow by the days to the month's end).
+ */
+export function brushedPeriod(
+  from: string,
+  to: string,
+  dataEnd: string,
+): { period_start: string; as_of: string } {
+  const end = monthEnd(`${to}-01`);
+  return { period_start: `${from}-01`, as_of: end > dataEnd ? dataEnd : end };
+}

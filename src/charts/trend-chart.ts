@@ -19,6 +19,11 @@ export interface TrendChartOptions extends ChartBase {
   formatValue: (v: number) => string;
   /** Month tick labels in the UI language (default: Plot's English ones). */
   formatMonth?: (d: Date) => string;
+  /**
+   * The last month when it is partial (the data or the period ends before its last day): drawn
+   * lighter and labelled, so a short month is not read as a drop (analytics.md §1).
+   */
+  partial?: { month: string; label: string };
   /** Called with the first and last month of a brushed range (sets the analysis period). */
   onBrush?: (from: string, to: string) => void;
 }
@@ -62,11 +67,27 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
         x2: (p: TrendPoint) => new Date(Date.UTC(+p.month.slice(0, 4), +p.month.slice(5, 7), 1)),
         y: 'value',
         fill: () => o.labels.value,
+        ...(o.partial ? { fillOpacity: (p: TrendPoint) => (p.month === o.partial!.month ? 0.4 : 1) } : {}),
         inset: 1,
         channels: { [o.labels.value]: (p: TrendPoint) => o.formatValue(p.value), ' ': 'month' },
         tip: { format: { x1: false, x2: false, y: false, fill: false } },
       }),
       Plot.ruleY([0]),
+      ...(o.partial
+        ? [
+            Plot.text(
+              points.filter((p) => p.month === o.partial!.month),
+              {
+                x: (p: TrendPoint) => new Date(toDate(p.month).getTime() + 14 * 864e5),
+                y: 'value',
+                text: () => o.partial!.label,
+                dy: -8,
+                fontSize: 10,
+                fill: INK,
+              },
+            ),
+          ]
+        : []),
       ...(plan.length
         ? [
             Plot.line(plan, {
@@ -99,7 +120,7 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
       ...(ly.length ? [o.labels.lastYear] : []),
     ],
     rows: points.map((p) => [
-      p.month,
+      p.month === o.partial?.month ? `${p.month} (${o.partial.label})` : p.month,
       o.formatValue(p.value),
       ...(plan.length ? [p.plan == null ? '–' : o.formatValue(p.plan)] : []),
       ...(ly.length ? [p.lastYear == null ? '–' : o.formatValue(p.lastYear)] : []),

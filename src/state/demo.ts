@@ -65,7 +65,8 @@ export interface PreparedDemo {
  * first visit installs these instead of running the CSV ingest on the demo files.
  */
 export async function fetchPreparedDemo(): Promise<PreparedDemo> {
-  const manifest = preparedManifest as PreparedManifest;
+  // JSON import types each note's params by its own keys; the manifest is what prepare-demo wrote.
+  const manifest = preparedManifest as unknown as PreparedManifest;
   const urls = new Map(Object.entries(PREPARED_URLS).map(([path, url]) => [baseName(path), url]));
   const tables = await Promise.all(
     manifest.tables.map(async (t) => {

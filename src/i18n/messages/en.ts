@@ -255,6 +255,7 @@ export const en = {
   'overview.yoy': 'Revenue a year earlier',
   'compare.notCovered':
     'The earlier period has no data: the data starts {dataStart}, the comparison period {start} to {end} is not covered, so nothing is compared.',
+  'chart.partialMonth': 'partial: to day {day}',
   'overview.periodOnly': 'Period {start} to {end}.',
   'overview.comparedWith': 'Compared with {prevStart} to {prevEnd} (the same days of the previous period).',
   'overview.notCovered':

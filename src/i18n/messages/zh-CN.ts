@@ -250,6 +250,7 @@ export const zhCN: Record<MessageKey, string> = {
   'overview.yoy': '去年同期销售额',
   'compare.notCovered':
     '对比期间没有数据：数据从 {dataStart} 开始，未覆盖对比期间 {start} 至 {end}，因此不作对比。',
+  'chart.partialMonth': '不完整：至 {day} 日',
   'overview.periodOnly': '期间 {start} 至 {end}。',
   'overview.comparedWith': '对比 {prevStart} 至 {prevEnd}（上一期间的相同日期）。',
   'overview.notCovered': '数据从 {dataStart} 开始，未覆盖对比期间 {start} 至 {end}，因此不显示对比。',
