@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
+import { runForecastFor, type ForecastResult } from './forecast/forecast';
 import { runKpiFor, type KpiResult } from './kpi';
 import { runLifecycleFor, type LifecycleResult } from './lifecycle';
 import { runOverview, type OverviewResult } from './overview';
@@ -22,6 +23,8 @@ export interface AllResults {
   /** KPI tiers (without the comparison period: migration is a page feature, not a result file). */
   kpi: KpiResult | null;
   rfm: RfmResult;
+  /** Value forecast (clv.csv, summary.json `forecast`). */
+  forecast: ForecastResult;
 }
 
 /** Run every analysis of the result files. Null without sales data. */
@@ -47,5 +50,19 @@ export async function runAll(
   const kpi = await runKpiFor(db, params, period, caps, { compare: false });
   step('rfm');
   const rfm = await runRfmFor(db, params, period.asOf, caps);
-  return { params, period, caps, overview, abcCustomers, abcProducts, turnover, lifecycle, kpi, rfm };
+  step('forecast');
+  const forecast = await runForecastFor(db, params, period.asOf);
+  return {
+    params,
+    period,
+    caps,
+    overview,
+    abcCustomers,
+    abcProducts,
+    turnover,
+    lifecycle,
+    kpi,
+    rfm,
+    forecast,
+  };
 }

@@ -3,6 +3,7 @@ import type { AllResults } from '../analytics/run-all';
 import type { ParetoResult } from '../analytics/pareto';
 import { toCsv, type ExportValue } from '../export/csv';
 import { summaryInputs } from '../ingest/rejects';
+import { clvCsv, forecastBlock } from './forecast-files';
 import type { Headline, OverviewResult } from '../analytics/overview';
 import type { LoadReport } from '../ingest/types';
 
@@ -72,6 +73,7 @@ export function resultFiles(all: AllResults, inputs: LoadReport[]): ResultFile[]
     t.contribution,
     t.quadrant,
   ]);
+  const clv = clvCsv(all.forecast);
   return [
     { name: 'abc_customers.csv', content: abc(all.abcCustomers, 'customer_id') },
     { name: 'abc_products.csv', content: abc(all.abcProducts, 'product_id') },
@@ -132,6 +134,8 @@ export function resultFiles(all: AllResults, inputs: LoadReport[]): ResultFile[]
         rfmRows,
       ),
     },
+    // Not written without a forecast (too few repeaters, no convergence): summary.json says why.
+    ...(clv === null ? [] : [{ name: 'clv.csv', content: clv }]),
     { name: 'summary.json', content: JSON.stringify(summary(all, inputs), null, 2) + '\n' },
   ];
 }
@@ -195,5 +199,6 @@ export function summary(all: AllResults, inputs: LoadReport[]): Record<string, u
           rows: all.turnover.rows.length,
         }
       : null,
+    forecast: forecastBlock(all.forecast),
   };
 }

@@ -4,26 +4,18 @@
  * Marketing Science 24(2)); 946 of 2,357 customers repeat; Gamma-Gamma p = 6.25, q = 3.74,
  * γ = 15.44 (Fader, Hardie & Lee 2005, JMR 42(4)). Fitted on purchases up to 1997-09-30.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedByIntegral } from '../../../test/helpers/bgnbd-integral';
+import { realDataPath, requireRealData } from '../../../test/helpers/real-data';
 import { NodeEngine } from '../../engine/node';
 import { sqlString } from '../../engine/sql';
 import { defaultParams, type Params } from '../params';
 import { expectedPurchases, pAlive } from './bgnbd';
 import { runForecast, type ForecastResult } from './forecast';
-import { expectedByIntegral } from '../../../test/helpers/bgnbd-integral';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const FILE = join(ROOT, '..', 'shared', 'data', 'real', 'cdnow_sample.csv');
-const present = existsSync(FILE);
-
-describe('CDNOW data', () => {
-  it.runIf(process.env.CI === 'true')('is present in CI (../shared/data/real/cdnow_sample.csv)', () => {
-    expect(present, `missing ${FILE}`).toBe(true);
-  });
-});
+// ../shared/data/real beside the repository: a failing test under CI=true when missing, else a skip.
+const FILE = realDataPath('cdnow_sample.csv');
+const present = requireRealData(['cdnow_sample.csv']);
 
 describe.skipIf(!present)('value forecast on CDNOW (published figures, analytics.md §10)', () => {
   let db: NodeEngine;
