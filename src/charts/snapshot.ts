@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { JSDOM } from 'jsdom';
 
@@ -17,15 +17,27 @@ export function normaliseSvg(el: Element): string {
 
 /**
  * Compare a chart with `src/charts/__snapshots__/<name>.svg` (Plot's test habit). A missing
- * snapshot is written (delete one to regenerate, then review with `git diff`).
+ * snapshot is written and passes on a developer's machine (delete one to regenerate, then review
+ * with `git diff`), but under CI (`CI=true`) a missing snapshot is an error: a test that writes
+ * its own expectation cannot fail. A snapshot that differs is left as it is and the new drawing
+ * is written beside it as `<name>.changed.svg` for review (`git diff --no-index` the two).
  * Returns the stored and the actual text.
  */
 export function snapshot(name: string, el: Element): { expected: string; actual: string } {
-  const file = join(dirname(new URL(import.meta.url).pathname), '__snapshots__', `${name}.svg`);
+  const dir = join(dirname(new URL(import.meta.url).pathname), '__snapshots__');
+  const file = join(dir, `${name}.svg`);
+  const changed = join(dir, `${name}.changed.svg`);
   const actual = normaliseSvg(el);
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    if (process.env.CI === 'true')
+      throw new Error(
+        `missing chart snapshot ${file}: run the tests without CI=true to write it, review and commit it`,
+      );
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, actual);
   }
-  return { expected: readFileSync(file, 'utf8'), actual };
+  const expected = readFileSync(file, 'utf8');
+  if (expected !== actual) writeFileSync(changed, actual);
+  else if (existsSync(changed)) rmSync(changed);
+  return { expected, actual };
 }
