@@ -294,3 +294,12 @@ export function brushedPeriod(
   const end = monthEnd(`${to}-01`);
   return { period_start: `${from}-01`, as_of: end > dataEnd ? dataEnd : end };
 }
+
+/**
+ * SQL: days overdue of a receivables row — the file's `days_overdue`, else the days from its due
+ * date to the snapshot date; never below 0 (not yet due). One formula for aging (§9) and the
+ * lifecycle's "problem" rule (§5).
+ */
+export function daysOverdueSql(): string {
+  return `greatest(coalesce(days_overdue, datediff('day', due_date, as_of_date)), 0)`;
+}

@@ -1,5 +1,5 @@
 import { sqlDate, sqlNumber } from '../engine/sql';
-import { EPS, filterSql } from './common';
+import { daysOverdueSql, EPS, filterSql } from './common';
 import type { Filters, Params } from './params';
 
 /** Lifecycle stages of analytics.md §5 (lower-case English keys). */
@@ -62,7 +62,7 @@ function sharedCtes(p: LifecycleSqlParams): string {
 receivable_rows AS (
   SELECT customer_id, as_of_date,
          coalesce(overdue_amount, 0) AS overdue_amount,
-         coalesce(days_overdue, CASE WHEN due_date IS NOT NULL THEN datediff('day', due_date, as_of_date) END) AS days
+         ${daysOverdueSql()} AS days
   FROM receivables
   WHERE customer_id IS NOT NULL AND as_of_date IS NOT NULL
 ),

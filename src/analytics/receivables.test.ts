@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
 import { defaultParams } from './params';
-import { bucketOf, runReceivables } from './receivables';
+import { runReceivables } from './receivables';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -13,16 +13,43 @@ afterAll(async () => {
 });
 
 describe('receivables (analytics.md §9)', () => {
-  it('puts days on the bucket edges where the spec says', () => {
-    expect([0, 30, 31, 60, 61, 90, 91].map(bucketOf)).toEqual([
+  it('puts days on the bucket edges where the spec says, fractional days included', async () => {
+    // One customer per days value, 10 overdue each: 0, 30 → 0–30; 30.5, 31, 60 → 31–60;
+    // 60.5, 90 → 61–90; 90.5, 91 → > 90; −3 (not yet due) → 0–30; a due date 45 days back → 31–60.
+    await createTable(db, 'sales', [{ order_date: '2024-12-31', customer_id: 'X', revenue: 1 }]);
+    const days = [0, 30, 30.5, 31, 60, 60.5, 90, 90.5, 91, -3];
+    await createTable(db, 'receivables', [
+      ...days.map((d, i) => ({
+        customer_id: `c${String(i).padStart(2, '0')}`,
+        as_of_date: '2024-12-31',
+        outstanding: 10,
+        overdue_amount: 10,
+        days_overdue: d,
+      })),
+      {
+        customer_id: 'c99',
+        as_of_date: '2024-12-31',
+        outstanding: 10,
+        overdue_amount: 10,
+        due_date: '2024-11-16',
+      },
+    ]);
+    const r = (await runReceivables(db, defaultParams()))!;
+    const bucketOfRow = (b: Record<string, number>) => Object.keys(b).find((k) => b[k] > 0);
+    expect(r.rows.map((x) => bucketOfRow(x.buckets))).toEqual([
       'd0_30',
       'd0_30',
+      'd31_60',
       'd31_60',
       'd31_60',
       'd61_90',
       'd61_90',
       'd90_plus',
+      'd90_plus',
+      'd0_30',
+      'd31_60',
     ]);
+    expect(r.totals.buckets).toEqual({ d0_30: 30, d31_60: 40, d61_90: 20, d90_plus: 20 });
   });
 
   it('ages the latest snapshot on or before T and draws the warning line', async () => {

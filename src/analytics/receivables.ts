@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlDate } from '../engine/sql';
-import { addMonths, datasetCaps, EPS, filterSql, isoDate, resolvePeriod } from './common';
+import { addMonths, datasetCaps, daysOverdueSql, EPS, filterSql, isoDate, resolvePeriod } from './common';
 import type { Params } from './params';
 
 /** Aging buckets of overdue amount (analytics.md §9). */
@@ -37,16 +37,14 @@ export interface ReceivablesResult {
   };
 }
 
-/** Bucket of a days-overdue value: 0–30, 31–60, 61–90, > 90. */
-export function bucketOf(days: number): AgingBucket {
-  return days <= 30 ? 'd0_30' : days <= 60 ? 'd31_60' : days <= 90 ? 'd61_90' : 'd90_plus';
-}
-
 /** SQL: per customer outstanding, overdue and overdue by bucket in the snapshot. */
 export function buildReceivablesSql(snapshot: string): string {
-  const days = `coalesce(days_overdue, CASE WHEN due_date IS NOT NULL THEN greatest(datediff('day', due_date, as_of_date), 0) END, 0)`;
-  const bucket = (lo: number, hi: number | null) =>
-    `sum(CASE WHEN overdue > ${EPS} AND d >= ${lo}${hi === null ? '' : ` AND d <= ${hi}`} THEN overdue ELSE 0 END)`;
+  // Buckets are half-open on the days, which may be fractional (a DOUBLE column): (−∞, 30],
+  // (30, 60], (60, 90], (90, ∞). 30.5 days is 31–60; with closed edges (≤ 30 / ≥ 31) it fell
+  // in no bucket. A row without any days counts as 0.
+  const days = `coalesce(${daysOverdueSql()}, 0)`;
+  const bucket = (lo: number | null, hi: number | null) =>
+    `sum(CASE WHEN overdue > ${EPS}${lo === null ? '' : ` AND d > ${lo}`}${hi === null ? '' : ` AND d <= ${hi}`} THEN overdue ELSE 0 END)`;
   return `WITH snap AS (
   SELECT customer_id, coalesce(outstanding, 0) AS outstanding, coalesce(overdue_amount, 0) AS overdue, ${days} AS d
   FROM receivables
@@ -54,7 +52,7 @@ export function buildReceivablesSql(snapshot: string): string {
 )
 SELECT customer_id, sum(outstanding) AS outstanding, sum(overdue) AS overdue,
        max(d) FILTER (WHERE overdue > ${EPS}) AS max_days,
-       ${bucket(0, 30)} AS d0_30, ${bucket(31, 60)} AS d31_60, ${bucket(61, 90)} AS d61_90, ${bucket(91, null)} AS d90_plus
+       ${bucket(null, 30)} AS d0_30, ${bucket(30, 60)} AS d31_60, ${bucket(60, 90)} AS d61_90, ${bucket(90, null)} AS d90_plus
 FROM snap
 GROUP BY ALL
 ORDER BY customer_id`;
