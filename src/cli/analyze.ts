@@ -1,27 +1,44 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ParamError, resolveParams } from '../analytics/params';
 import { runAll } from '../analytics/run-all';
 import { EngineError } from '../engine/errors';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
-import { missingRoles } from '../ingest/canonical';
-import { inspectFile, loadFiles } from '../ingest/load';
-import { IngestError, type FilePlan, type InputFile } from '../ingest/types';
+import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
+import { inspectDataset } from '../ingest/dataset';
+import { MappingFileError, parseMappingFile } from '../ingest/mapping-file';
+import type { MappingStore } from '../ingest/mapping-memory';
+import { IngestError, type FilePlan } from '../ingest/types';
+import { isMessageKey, translate } from '../i18n/translate';
 import { resultFiles } from '../results/writer';
 import { parseArgs, USAGE, UsageError } from './args';
+import { resolveInputs } from './inputs';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function inputFromPath(path: string): InputFile {
-  const full = resolve(path);
-  let size: number;
+/** The mappings of `--mapping FILE` (saved on the Data page), keyed as the browser keys them. */
+function readMappings(path: string): MappingStore {
+  let text: string;
   try {
-    size = statSync(full).size;
-  } catch {
-    throw new UsageError(`cannot read "${path}": no such file`);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--mapping ${path}: ${(err as Error).message}`);
   }
-  return { name: basename(full), size, source: { kind: 'path', path: full } };
+  try {
+    return parseMappingFile(text);
+  } catch (err) {
+    if (err instanceof MappingFileError) throw new UsageError(`--mapping ${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** An ingest error as the page's English message, with its key for docs/ingest.md. */
+function ingestMessage(err: IngestError): string {
+  const key = `error.${err.key}`;
+  return isMessageKey(key)
+    ? `${translate('en', key, err.params)} (${err.key}; see docs/ingest.md)`
+    : `${err.key} ${JSON.stringify(err.params)} — see docs/ingest.md for what to do`;
 }
 
 /** Run the CLI; returns the exit code. */
@@ -48,22 +65,30 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (args.asOf) raw = { ...(raw as object), as_of: args.asOf };
     const params = resolveParams(raw);
-    const inputs = args.files.map((f) => ({ kind: f.kind, file: inputFromPath(f.path) }));
+    const mappings = args.mappingFile ? readMappings(args.mappingFile) : undefined;
+    const inputs = [];
+    for (const f of args.files)
+      for (const file of await resolveInputs(f.path, `--${f.kind}`)) inputs.push({ kind: f.kind, file });
     log(args.engine === 'native' ? 'starting native DuckDB …' : 'starting DuckDB-WASM …');
     // Native DuckDB is loaded only when asked for (an optional dependency).
     const db: Engine =
       args.engine === 'native'
-        ? await (await import('../engine/native')).NativeEngine.start({ threads: args.threads ?? undefined })
+        ? await (
+            await import('../engine/native')
+          ).NativeEngine.start({
+            threads: args.threads ?? undefined,
+            memoryLimit: args.memoryLimit ?? undefined,
+            tempDir: args.tempDir ?? undefined,
+          })
         : await NodeEngine.start();
     try {
       const plans: FilePlan[] = [];
       for (const { kind, file } of inputs) {
-        log(`reading ${file.name} as ${kind} …`);
-        const plan = await inspectFile(file);
-        // The flag decides the table kind; the roles must fit it.
-        plan.kind = kind;
-        plan.missing = missingRoles(kind, new Set(plan.columns.flatMap((c) => (c.role ? [c.role] : []))));
-        plans.push(plan);
+        log(`reading ${file.parts ? `${file.name} (${file.parts.length} files)` : file.name} as ${kind} …`);
+        const inspect = file.parts ? inspectDataset : inspectFile;
+        // The flag decides the table kind; the roles are read for it (a receivables file's only
+        // date column is its as-of date) and must fit it.
+        plans.push(applyMapping(await inspect(file, { mappings }), { kind }));
       }
       const reports = await loadFiles(db, plans);
       for (const r of reports)
@@ -84,8 +109,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) log(`error: ${err.message}`);
     else if (err instanceof ParamError) log(`error: bad parameter ${err.message}`);
-    else if (err instanceof IngestError)
-      log(`error: ${err.key} ${JSON.stringify(err.params)} — see docs/ingest.md for what to do`);
+    else if (err instanceof IngestError) log(`error: ${ingestMessage(err)}`);
     else if (err instanceof EngineError)
       log(`error: DuckDB failed: ${err.message}\nSQL: ${err.sql.slice(0, 500)}`);
     else log(`error: ${err instanceof Error ? err.stack : String(err)}`);

@@ -11,6 +11,12 @@ export interface AnalyzeArgs {
   engine: 'wasm' | 'native';
   /** Threads of the native engine (default: all cores). */
   threads: number | null;
+  /** Native engine: most memory DuckDB may use (DuckDB's syntax, e.g. `4GB`); null: DuckDB's default (80 % of RAM). */
+  memoryLimit: string | null;
+  /** Native engine: folder for DuckDB's spill files; null: a private folder under the OS temp folder. */
+  tempDir: string | null;
+  /** JSON file of column mappings saved from the Data page (`--mapping`). */
+  mappingFile: string | null;
 }
 
 /** A command-line mistake; the message says what to do. */
@@ -23,7 +29,9 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] [--plan FILE] [--inventory FILE]
                           [--receivables FILE] [--customers FILE] [--as-of YYYY-MM-DD]
-                          [--params params.json] [--engine wasm|native] [--threads N] --out DIR
+                          [--params params.json] [--mapping mapping.json]
+                          [--engine wasm|native] [--threads N] [--memory-limit SIZE]
+                          [--temp-dir DIR] --out DIR
 
 Reads the files with the same ingest as the browser (CSV/TSV in UTF-8, GB18030, UTF-16;
 .gz; XLSX; Parquet), runs every analysis with the same SQL (DuckDB-WASM under Node, or native
@@ -31,19 +39,30 @@ DuckDB with --engine native) and writes the result
 files of outputs.md into DIR: abc_customers.csv, abc_products.csv, turnover.csv,
 lifecycle.csv, kpi.csv, rfm.csv, summary.json.
 
-  --sales FILE        sales lines (required; repeat for one file per month)
+  --sales FILE        sales lines (required; repeat for one file per month). Also:
+                      a folder or a glob of Parquet files read as one dataset, e.g.
+                      'sales/year=2025/month=*/part-*.parquet' (quote it; key=value folders
+                      become columns); a folder or glob of CSV files loads each file as if
+                      given with its own --sales; an http(s):// URL of a Parquet file
+                      (read with range requests)
   --plan FILE         monthly plan per customer
   --inventory FILE    monthly inventory per product
   --receivables FILE  receivables snapshot
   --customers FILE    customer master
   --as-of DATE        as-of date T (overrides "as_of" in --params)
   --params FILE       JSON object with any parameter of the spec (see docs/analytics.md)
+  --mapping FILE      column mappings saved on the Data page ("Save mapping for the command
+                      line"): files whose headers match are read with those roles
   --out DIR           folder for the result files (created if missing)
   --engine wasm|native  wasm (default): DuckDB-WASM, the engine of the browser page;
                       native: native DuckDB (@duckdb/node-api) with all cores, the machine's
                       memory and spilling to disk, for files larger than a browser tab can hold
   --threads N         threads of the native engine (default: all cores; 1 adds sums in the
                       same order as the browser, to the last digit)
+  --memory-limit SIZE native engine: most memory DuckDB may use, e.g. 4GB (default: DuckDB's,
+                      80 % of the machine's memory); larger work spills to --temp-dir
+  --temp-dir DIR      native engine: folder for spill files (default: a private folder in
+                      the system's temporary folder, removed at the end)
   --help              this text
 
 Exit code 0 on success, 2 for bad arguments, 1 when a file or an analysis fails.
@@ -67,6 +86,9 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     help: false,
     engine: 'wasm',
     threads: null,
+    memoryLimit: null,
+    tempDir: null,
+    mappingFile: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -96,10 +118,19 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
       const v = Number(value());
       if (!Number.isInteger(v) || v < 1) throw new UsageError('--threads must be a whole number ≥ 1');
       out.threads = v;
-    } else throw new UsageError(`unknown argument "${a}" (see --help)`);
+    } else if (a === '--memory-limit') {
+      const v = value().replace(/\s+/g, '');
+      if (!/^\d+(\.\d+)?(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(v))
+        throw new UsageError(`--memory-limit must be a size such as 4GB or 512MB, got "${v}"`);
+      out.memoryLimit = v;
+    } else if (a === '--temp-dir') out.tempDir = value();
+    else if (a === '--mapping') out.mappingFile = value();
+    else throw new UsageError(`unknown argument "${a}" (see --help)`);
   }
   if (out.help) return out;
   if (!out.files.some((f) => f.kind === 'sales')) throw new UsageError('--sales FILE is required');
   if (!out.out) throw new UsageError('--out DIR is required');
+  if (out.engine !== 'native' && (out.memoryLimit || out.tempDir))
+    throw new UsageError('--memory-limit and --temp-dir apply to --engine native only');
   return out;
 }

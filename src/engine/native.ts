@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type * as NodeApi from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Table, type Vector } from 'apache-arrow';
@@ -21,6 +21,16 @@ function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/** Settings of a native engine (the CLI's --threads, --memory-limit, --temp-dir). */
+export interface NativeOptions {
+  /** Threads DuckDB uses (default: every core). */
+  threads?: number;
+  /** Most memory DuckDB may use, in DuckDB's syntax (`4GB`); default: DuckDB's (80 % of RAM). */
+  memoryLimit?: string;
+  /** Folder for spill files; default: `spill` in the engine's private temporary folder. */
+  tempDir?: string;
+}
+
 /**
  * Native DuckDB (`@duckdb/node-api`, an optional dependency) behind the same Engine interface:
  * the same SQL as the browser, multi-threaded, with the machine's memory and out-of-core
@@ -28,10 +38,13 @@ function toCell(v: unknown): Cell {
  * browser build never imports this file (only the CLI does).
  *
  * Files registered under a name are linked (or written) into a private folder that DuckDB
- * searches (`file_search_path`), so `read_csv('name')` works as in DuckDB-WASM.
+ * searches (`file_search_path`), so `read_csv('name')` works as in DuckDB-WASM. Native DuckDB reads CSV and Parquet itself (`readsParquet`); it has no httpfs (not built in,
+ * and extensions are never downloaded), so a URL is read by the JS range-request path.
  */
 export class NativeEngine implements Engine {
   readonly kind = 'native' as const;
+  /** DuckDB's own Parquet reader is built in (the WASM build would download it as an extension). */
+  readonly readsParquet = true;
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
   private readonly dir: string;
@@ -44,7 +57,7 @@ export class NativeEngine implements Engine {
   }
 
   /** Start an in-memory native DuckDB. Throws a startup EngineError when the package is missing. */
-  static async start(options: { threads?: number } = {}): Promise<NativeEngine> {
+  static async start(options: NativeOptions = {}): Promise<NativeEngine> {
     let api: typeof NodeApi;
     try {
       api = await import('@duckdb/node-api');
@@ -60,10 +73,20 @@ export class NativeEngine implements Engine {
     const instance = await api.DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     const quoted = (p: string) => `'${p.replaceAll("'", "''")}'`;
-    // Out-of-core: hash tables and sorts larger than memory spill here instead of failing.
-    await conn.run(`SET temp_directory = ${quoted(join(dir, 'spill'))}`);
-    await conn.run(`SET file_search_path = ${quoted(dir)}`);
-    if (options.threads) await conn.run(`SET threads = ${Math.floor(options.threads)}`);
+    try {
+      // Out-of-core: hash tables, sorts and table data larger than memory spill here instead of failing.
+      await conn.run(
+        `SET temp_directory = ${quoted(options.tempDir ? resolve(options.tempDir) : join(dir, 'spill'))}`,
+      );
+      await conn.run(`SET file_search_path = ${quoted(dir)}`);
+      if (options.threads) await conn.run(`SET threads = ${Math.floor(options.threads)}`);
+      if (options.memoryLimit) await conn.run(`SET memory_limit = ${quoted(options.memoryLimit)}`);
+    } catch (err) {
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+      throw new EngineError({ message: String(err), sql: '-- native settings', kind: 'startup', cause: err });
+    }
     for (const sql of ENGINE_INIT_SQL) await conn.run(sql);
     return new NativeEngine(instance, conn, dir);
   }

@@ -35,6 +35,11 @@ export type Cell = string | number | boolean | null;
 export interface Engine {
   /** Which implementation this is. */
   readonly kind: 'browser' | 'node' | 'native';
+  /**
+   * Whether SQL can read a registered local Parquet file with `read_parquet` (native DuckDB, whose
+   * reader is built in; DuckDB-WASM's is an extension downloaded from the internet, never loaded).
+   */
+  readonly readsParquet?: boolean;
   /** Run one statement and return its result as Arrow. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Run one statement and return small results as plain objects. */

@@ -7,7 +7,8 @@ import { isUtf8, transcodeToUtf8 } from './encoding';
 import { recordLines } from './lines';
 import { transcodeMixed, type MixedStats } from './mixed-encoding';
 import { headerSignature, type MappingStore } from './mapping-memory';
-import { loadParquet, parquetInfo, parquetRowGroups } from './parquet';
+import { datasetRowGroups } from './dataset';
+import { nativeParquetSource } from './native-parquet';
 import { ID_ROLES } from './roles';
 import { contentChunks, collectSource, hasNulByte, normaliseNewlines, sourceChunks } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
@@ -158,7 +159,7 @@ async function finishStage(db: Engine, kind: TableKind): Promise<void> {
 }
 
 /** Where the raw rows come from: a SQL relation with `_rec`, optionally `_line`, and c0…cN. */
-interface RawSource {
+export interface RawSource {
   relation: string;
   /** The same rows for a separate query (the CSV reader needs new reject-table names per scan). */
   freshRelation: () => string;
@@ -288,7 +289,6 @@ async function xlsxSource(db: Engine, plan: FilePlan): Promise<RawSource> {
 
 async function parquetSource(db: Engine, plan: FilePlan, options: LoadOptions): Promise<RawSource> {
   const table = `raw_${uid()}`;
-  const info = await parquetInfo(plan.file);
   const progress = (done: number, total: number) =>
     options.onProgress?.({ file: plan.file.name, phase: 'reading', done, total });
   // Streamed: each row group is typed and checked on its own, straight into the stage, so the
@@ -303,14 +303,19 @@ async function parquetSource(db: Engine, plan: FilePlan, options: LoadOptions): 
       chunks: async function* () {},
       cleanup: () => db.exec(`DROP TABLE IF EXISTS ${table}`),
       batches: async function* () {
-        for await (const group of parquetRowGroups(plan.file, info, progress)) {
+        for await (const group of datasetRowGroups(plan.file, progress)) {
           await db.insertArrow(table, group, { create: true });
           yield `(SELECT *, _rec AS _line FROM ${table})`;
           await db.exec(`DROP TABLE IF EXISTS ${table}`);
         }
       },
     };
-  await loadParquet(db, plan.file, info, table, progress);
+  let first = true;
+  for await (const group of datasetRowGroups(plan.file, progress)) {
+    await db.insertArrow(table, group, { create: first });
+    first = false;
+  }
+  if (first) await db.exec(`CREATE TEMP TABLE ${table} AS SELECT 1.0 AS _rec WHERE FALSE`);
   return {
     relation: `(SELECT *, _rec AS _line FROM ${table})`,
     freshRelation: () => table,
@@ -420,7 +425,7 @@ async function loadOne(
       ? await csvSource(db, plan, options)
       : plan.format === 'xlsx'
         ? await xlsxSource(db, plan)
-        : await parquetSource(db, plan, options);
+        : ((await nativeParquetSource(db, plan)) ?? (await parquetSource(db, plan, options)));
   if (src.mixed?.fallbackLines)
     report.notes.push({
       key: 'note.mixed_encoding',

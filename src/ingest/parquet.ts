@@ -2,7 +2,6 @@ import { Table, type Vector } from 'apache-arrow';
 import { boolColumn, dateDayColumn, float64Column, utcDays, utf8Column } from '../engine/arrow-columns';
 import { parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { Engine } from '../engine/types';
 import { byteReader } from './input';
 import { IngestError, type InputFile } from './types';
 
@@ -206,21 +205,4 @@ export async function* parquetRowGroups(
     rowStart = rowEnd;
     onProgress?.(rowStart, total);
   }
-}
-
-/** Copy a whole Parquet file into DuckDB table `table`, row group by row group. */
-export async function loadParquet(
-  db: Engine,
-  file: InputFile,
-  info: { meta: FileMetaData; columns: ParquetColumn[] },
-  table: string,
-  onProgress?: (rowsDone: number, rowsTotal: number) => void,
-): Promise<number> {
-  let first = true;
-  for await (const group of parquetRowGroups(file, info, onProgress)) {
-    await db.insertArrow(table, group, { create: first });
-    first = false;
-  }
-  if (first) await db.exec(`CREATE TEMP TABLE ${table} AS SELECT 1.0 AS _rec WHERE FALSE`);
-  return Number(info.meta.num_rows);
 }

@@ -11,8 +11,23 @@ export interface InputFile {
   name: string;
   /** Size in bytes. */
   size: number;
-  /** Where DuckDB reads the bytes from. */
+  /** Where DuckDB reads the bytes from (a dataset: its first part). */
   source: FileSource;
+  /**
+   * A dataset of several Parquet files read as one input (the CLI's `--sales DIR` or a glob):
+   * its parts in order; `name` and `size` are then the dataset's.
+   */
+  parts?: DatasetPart[];
+}
+
+/** One file of a dataset (InputFile.parts). */
+export interface DatasetPart {
+  /** Path below the dataset's folder, `/`-separated (`year=2025/month=01/part-0.parquet`). */
+  name: string;
+  size: number;
+  source: FileSource;
+  /** Hive partition values of its folders (`year=2025` → `['year', '2025']`), outermost first. */
+  partition: [string, string][];
 }
 
 /** One column of an input file, with the role proposed for it and how its values are read. */
@@ -150,6 +165,8 @@ export const INGEST_ERROR_KEYS = [
   'data_url_status',
   'data_url_range',
   'data_url_timeout',
+  'dataset_schema',
+  'dataset_partitions',
 ] as const;
 
 /** Every reject reason key. */
