@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gammaSampler } from '../../../test/helpers/gamma-sample';
 import { expectedByIntegral } from '../../../test/helpers/bgnbd-integral';
 import {
   bgnbdLogLikelihood,
@@ -173,21 +174,7 @@ describe('BG/NBD fit', () => {
   it('recovers the parameters of a simulated population (seeded)', () => {
     // 4,000 customers drawn from r = 0.5, α = 4, a = 0.8, b = 2.5 over 52 weeks (continuous time,
     // so purchase days never coincide); the fit must land near the truth.
-    let seed = 42;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return (seed + 0.5) / 2 ** 31;
-    };
-    const gamma = (k: number): number => {
-      if (k < 1) return gamma(k + 1) * Math.pow(rnd(), 1 / k);
-      const d = k - 1 / 3;
-      const c = 1 / Math.sqrt(9 * d);
-      for (;;) {
-        const n = Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd());
-        const v = (1 + c * n) ** 3;
-        if (v > 0 && Math.log(rnd()) < 0.5 * n * n + d - d * v + d * Math.log(v)) return d * v;
-      }
-    };
+    const { gamma, uniform: rnd } = gammaSampler(42);
     const truth = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
     const customers: Triple[] = [];
     for (let i = 0; i < 4000; i++) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gammaSampler } from '../../../test/helpers/gamma-sample';
 import {
   expectedAvgValue,
   fitGammaGamma,
@@ -64,21 +65,7 @@ describe('Gamma-Gamma (analytics.md §10)', () => {
 
   it('recovers simulated parameters (seeded)', () => {
     // 3,000 customers: ν ~ Gamma(q = 4, rate γ = 30), each purchase value ~ Gamma(p = 5, rate ν).
-    let seed = 7;
-    const rnd = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return (seed + 0.5) / 2 ** 31;
-    };
-    const gamma = (k: number): number => {
-      if (k < 1) return gamma(k + 1) * Math.pow(rnd(), 1 / k);
-      const d = k - 1 / 3;
-      const c = 1 / Math.sqrt(9 * d);
-      for (;;) {
-        const n = Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd());
-        const v = (1 + c * n) ** 3;
-        if (v > 0 && Math.log(rnd()) < 0.5 * n * n + d - d * v + d * Math.log(v)) return d * v;
-      }
-    };
+    const { gamma } = gammaSampler(7);
     const cs: Spend[] = [];
     for (let i = 0; i < 3000; i++) {
       const nu = gamma(4) / 30;
