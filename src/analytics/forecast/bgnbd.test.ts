@@ -9,6 +9,7 @@ import {
   fitBgnbd,
   groupTriples,
   pAlive,
+  subsample,
   type BgnbdParams,
   type Triple,
 } from './bgnbd';
@@ -206,6 +207,20 @@ describe('BG/NBD fit', () => {
     for (const k of ['r', 'alpha', 'a', 'b'] as const)
       for (const f of [0.999, 1.001])
         expect(bgnbdLogLikelihood({ ...fit.params, [k]: fit.params[k] * f }, d)).toBeLessThan(fit.ll);
+  });
+
+  it('explores on a subsample only: every k-th repeat triple, counts × k, the rest untouched', () => {
+    const cs: Triple[] = [];
+    for (let i = 0; i < 100; i++)
+      cs.push({ x: 1 + (i % 5), tx: i / 7, T: (i + 30) / 7 }, { x: 0, tx: 0, T: i / 7 });
+    const d = groupTriples(cs);
+    expect(subsample(d, 1000)).toBe(d);
+    const s = subsample(d, 25);
+    expect(s.rep.x.length).toBe(25);
+    expect(s.rep.n.reduce((a, n) => a + n, 0)).toBe(100);
+    expect(s.xCount).toBe(d.xCount);
+    const q = { r: 0.5, alpha: 3, a: 0.8, b: 2.5 };
+    expect(Math.abs(bgnbdLogLikelihood(q, s) / bgnbdLogLikelihood(q, d) - 1)).toBeLessThan(0.01);
   });
 
   it('ends on the box and says so when the data push a and b to infinity', () => {

@@ -29,6 +29,8 @@ export interface FitProblem<P> {
   starts: number[][];
   /** Log-likelihood at a parameter vector (natural scale). */
   logLikelihood: (v: number[]) => number;
+  /** A cheaper approximation for the exploring runs from the starts (see optimize.ts); default the above. */
+  exploreLogLikelihood?: (v: number[]) => number;
   /** Typed parameters from a vector. */
   make: (v: number[]) => P;
 }
@@ -39,7 +41,9 @@ export function fitOnLogScale<P>(problem: FitProblem<P>): FitResult<P> {
   const lo = Math.log(BOX.lower);
   const hi = Math.log(BOX.upper);
   const clampLog = (v: number) => Math.min(hi, Math.max(lo, Math.log(v)));
+  const explore = problem.exploreLogLikelihood;
   const r = minimize((theta) => -problem.logLikelihood(theta.map(Math.exp)), {
+    explore: explore && ((theta) => -explore(theta.map(Math.exp))),
     starts: problem.starts.map((s) => s.map(clampLog)),
     lower: Array(k).fill(lo),
     upper: Array(k).fill(hi),

@@ -36,6 +36,11 @@ export interface MinimizeOptions {
   maxEvaluations?: number;
   /** Restarts allowed per starting point (default 20). */
   maxRestarts?: number;
+  /**
+   * A cheaper stand-in for f used only by the exploring runs (e.g. the likelihood of a subsample);
+   * the polishing runs always use f. Default f.
+   */
+  explore?: Objective;
 }
 
 /** Result of a minimisation. */
@@ -137,14 +142,15 @@ const POLISH_STEP = 0.05;
  * then run to the full tolerance from a small simplex and restarted from its best point until
  * a restart improves the value by no more than `ftol` (relative). Exploring loosely and
  * polishing once costs about half the evaluations of polishing every start, and lands on the
- * same optimum whenever the starts' basins are told apart at 1e-4.
+ * same optimum whenever the starts' basins are told apart at 1e-4. The exploring runs may use a
+ * cheaper stand-in for f (`explore`); only f decides the result.
  */
 export function minimize(f: Objective, opts: MinimizeOptions): MinimizeResult {
-  const { starts, maxRestarts = 20, ftol = 1e-10, xtol = 1e-7, ...rest } = opts;
+  const { starts, maxRestarts = 20, ftol = 1e-10, xtol = 1e-7, explore = f, ...rest } = opts;
   let best: MinimizeResult | null = null;
   let evaluations = 0;
   for (const start of starts) {
-    const run = nelderMead(f, start, {
+    const run = nelderMead(explore, start, {
       ...rest,
       ftol: Math.max(ftol, EXPLORE.ftol),
       xtol: Math.max(xtol, EXPLORE.xtol),
@@ -153,7 +159,8 @@ export function minimize(f: Objective, opts: MinimizeOptions): MinimizeResult {
     if (!best || run.f < best.f) best = run;
   }
   if (!best) throw new Error('minimize needs at least one starting point');
-  let run: MinimizeResult = { ...best, converged: false };
+  const atBest = explore === f ? best.f : f(best.x);
+  let run: MinimizeResult = { ...best, f: Number.isFinite(atBest) ? atBest : Infinity, converged: false };
   for (let i = 0; i <= maxRestarts; i++) {
     const again = nelderMead(f, run.x, { ...rest, step: POLISH_STEP, ftol, xtol });
     evaluations += again.evaluations;
