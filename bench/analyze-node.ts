@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       ms: Math.round(ms),
       baseline_ms: null,
       ratio: null,
-      customers: all?.abcCustomers.n,
+      customers: all?.results.abc.customers.n,
       generate_ms: Math.round(loadMs),
       steps_ms: steps,
       machine: `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,

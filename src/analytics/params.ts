@@ -54,6 +54,11 @@ export interface Params {
   rfm: { window_months: number };
   /** Receivables warning line (§9): outstanding ÷ base against a share; base null = trailing-12-month revenue. */
   receivables: { warning_share: number; base: number | null };
+  /**
+   * ABC migration (§13): the earlier period — `previous` (same length, just before), `year_ago`,
+   * a year `2025` or a quarter `2025-Q3`.
+   */
+  migration: { compare: string };
   /** Value forecast (§10): horizon h in weeks; holdout weeks for the holdout check (0 = none). */
   forecast: { horizon_weeks: number; holdout_weeks: number };
 }
@@ -87,6 +92,7 @@ export function defaultParams(): Params {
     },
     rfm: { window_months: 12 },
     receivables: { warning_share: 0.2, base: null },
+    migration: { compare: 'previous' },
     forecast: { horizon_weeks: 52, holdout_weeks: 0 },
   };
 }
@@ -198,6 +204,7 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
     warning_share: number(0, 100),
     base: (v, key) => (v === null ? null : number(0, Number.MAX_VALUE)(v, key)),
   },
+  migration: { compare: periodSpec('previous', 'year_ago') },
   forecast: { horizon_weeks: number(1, 520, true), holdout_weeks: number(0, 520, true) },
 };
 
