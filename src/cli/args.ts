@@ -1,3 +1,4 @@
+import { RESULT_FILES } from '../analytics/registry';
 import type { TableKind } from '../ingest/canonical';
 
 /** Parsed command line of `npm run analyze`. */
@@ -27,6 +28,21 @@ export class UsageError extends Error {
   }
 }
 
+/** Words joined by ", " in lines of at most `width` characters, each starting with `indent`. */
+function wrapList(words: readonly string[], width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = indent;
+  for (const [i, w] of words.entries()) {
+    const piece = w + (i < words.length - 1 ? ',' : '');
+    if (line.length + piece.length + 1 > width && line.trim()) {
+      lines.push(line.trimEnd());
+      line = indent;
+    }
+    line += piece + ' ';
+  }
+  return [...lines, line.trimEnd()].join('\n');
+}
+
 export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] [--plan FILE] [--inventory FILE]
                           [--receivables FILE] [--customers FILE] [--as-of YYYY-MM-DD]
                           [--params params.json] [--mapping mapping.json]
@@ -36,8 +52,9 @@ export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] 
 Reads the files with the same ingest as the browser (CSV/TSV in UTF-8, GB18030, UTF-16;
 .gz; XLSX; Parquet), runs every analysis with the same SQL (DuckDB-WASM under Node, or native
 DuckDB with --engine native) and writes the result
-files of outputs.md into DIR: abc_customers.csv, abc_products.csv, turnover.csv,
-lifecycle.csv, kpi.csv, rfm.csv, summary.json.
+files of outputs.md into DIR (a file whose inputs are missing is not written; summary.json
+says why):
+${wrapList(RESULT_FILES, 92, '  ')}
 
   --sales FILE        sales lines (required; repeat for one file per month). Also:
                       a folder or a glob of Parquet files read as one dataset, e.g.
