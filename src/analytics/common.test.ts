@@ -63,12 +63,18 @@ describe('sig12: computed numbers compared at 12 significant digits (analytics.m
     expect(bySig12Desc(1.00000000002, 1.00000000001)).toBe(-1);
     expect(bySig12Desc(1.00000000001, 1.00000000002)).toBe(1);
   });
-  it('keeps 0, signs, tiny and huge values, ±∞ and NaN', () => {
+  it('keeps 0, signs, small and huge values, ±∞ and NaN; within 1e-9 of 0 is 0', () => {
     expect(sig12(0)).toBe(0);
     expect(sig12(-123.4567890123456)).toBe(-123.456789012);
-    expect(sig12(1e-12)).toBe(1e-12);
-    expect(sig12(1.23456789012345e-12)).toBe(1.23456789012e-12);
-    expect(sig12(5e-324)).toBe(5e-324);
+    expect(sig12(1.23456789012345e-8)).toBe(1.23456789012e-8);
+    expect(sig12(-2.0000000000001e-9)).toBe(-2e-9);
+    // A sum that nets to zero is noise of its additions (Online Retail customer 18072:
+    // −5.5067062021407764e-14 on one engine, 0 on the other): 0, as §0 reads it.
+    expect(sig12(-5.5067062021407764e-14)).toBe(0);
+    expect(bySig12Desc(-5.5067062021407764e-14, 0)).toBe(0);
+    expect(sig12(1e-9)).toBe(0);
+    expect(sig12(1e-12)).toBe(0);
+    expect(sig12(5e-324)).toBe(0);
     expect(sig12(Number.MAX_VALUE)).toBe(1.79769313486e308);
     expect(sig12(123456789012345680000)).toBe(123456789012000000000);
     expect(sig12(Infinity)).toBe(Infinity);
@@ -134,6 +140,11 @@ describe('sig12Sql gives the very double sig12 gives', () => {
         1e-12,
         -1e-12,
         5e-324,
+        1e-9,
+        -1e-9,
+        1.0000000000000003e-9, // the double just above 1e-9
+        -5.5067062021407764e-14,
+        1.23456789012345e-8,
         Number.MAX_VALUE,
         -Number.MAX_VALUE,
         0.1 + 0.2,
