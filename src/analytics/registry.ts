@@ -171,6 +171,9 @@ export const ANALYSES = [
       matrix: m.compare.covered ? m.matrix : null,
     }),
   }),
+  // Analyses of a page only (outputs.md lists no file for them). Pareto is the page's ranking of
+  // one entity (customer, product, region…), `abc` the result files' customers and products.
+  define({ id: 'pareto', params: [...PERIOD, 'measure', 'abc'], page: 'pareto', run: null, files: [] }),
   define({ id: 'performance', params: PERIOD, page: 'customers', run: null, files: [] }),
   define({ id: 'targets', params: PERIOD, page: 'targets', run: null, files: [] }),
   define({

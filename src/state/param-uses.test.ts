@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runMigration } from '../analytics/abc-migration';
 import { runForecast } from '../analytics/forecast/forecast';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
@@ -31,6 +32,8 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   turnover: (e, p) => runTurnover(e, p),
   targets: async (e, p) => [await runTargets(e, p, 'total'), await runTargets(e, p, 'customer')],
   forecast: (e, p) => runForecast(e, p),
+  abc: async (e, p) => [await runPareto(e, p, 'customer'), await runPareto(e, p, 'product')],
+  migration: (e, p) => runMigration(e, p),
 };
 
 /** A non-default value for every top-level parameter (each one that matters changes some result). */
@@ -47,6 +50,7 @@ const ALTERED: Params = {
   rfm: { window_months: 6 },
   receivables: { warning_share: 0.05, base: 1_000_000 },
   forecast: { horizon_weeks: 26, holdout_weeks: 0 },
+  migration: { compare: 'year_ago' },
 };
 const KEYS = Object.keys(ALTERED) as ParamKey[];
 const json = (v: unknown) => JSON.stringify(v);

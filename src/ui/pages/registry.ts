@@ -1,6 +1,6 @@
 import type { Component } from 'svelte';
 import type { MessageKey } from '../../i18n/messages/en';
-import type { PageId } from '../../state/url-state';
+import { PAGES, type PageId } from '../../state/url-state';
 import CustomersPage from './CustomersPage.svelte';
 import DataPage from './DataPage.svelte';
 import KpiPage from './KpiPage.svelte';
@@ -20,20 +20,30 @@ export interface PageEntry {
   component: Component;
 }
 
-/** Pages in menu order. */
-export const PAGE_ENTRIES: PageEntry[] = [
-  { id: 'overview', label: 'nav.overview', component: OverviewPage },
-  { id: 'pareto', label: 'nav.pareto', component: ParetoPage },
-  { id: 'customers', label: 'nav.customers', component: CustomersPage },
-  { id: 'products', label: 'nav.products', component: ProductsPage },
-  { id: 'turnover', label: 'nav.turnover', component: TurnoverPage },
-  { id: 'lifecycle', label: 'nav.lifecycle', component: LifecyclePage },
-  { id: 'kpi', label: 'nav.kpi', component: KpiPage },
-  { id: 'targets', label: 'nav.targets', component: TargetsPage },
-  { id: 'rfm', label: 'nav.rfm', component: RfmPage },
-  { id: 'receivables', label: 'nav.receivables', component: ReceivablesPage },
-  { id: 'data', label: 'nav.data', component: DataPage },
-];
+/**
+ * The component of every page id of `PAGES` (url-state.ts): a page id without a component, or a
+ * component for an id that is not a page, does not compile.
+ */
+const COMPONENTS: Record<PageId, Component> = {
+  overview: OverviewPage,
+  pareto: ParetoPage,
+  customers: CustomersPage,
+  products: ProductsPage,
+  turnover: TurnoverPage,
+  lifecycle: LifecyclePage,
+  kpi: KpiPage,
+  targets: TargetsPage,
+  rfm: RfmPage,
+  receivables: ReceivablesPage,
+  data: DataPage,
+};
+
+/** Pages in menu order (the order of `PAGES`); the menu label is `nav.<id>`. */
+export const PAGE_ENTRIES: PageEntry[] = PAGES.map((id) => ({
+  id,
+  label: `nav.${id}` as MessageKey,
+  component: COMPONENTS[id],
+}));
 
 /** The page for an id, falling back to the first page. */
 export function pageFor(id: PageId): PageEntry {
