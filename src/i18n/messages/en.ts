@@ -1,6 +1,9 @@
+import { migrationEn } from './areas/migration';
+import { analystEn } from './areas/analyst';
 import { cliEn } from './areas/cli';
 import { definitionsEn } from './areas/definitions';
 import { perfEn } from './areas/perf';
+import { reviewEn } from './areas/review';
 import { shareEn } from './areas/share';
 import { trustEn } from './areas/trust';
 
@@ -488,9 +491,12 @@ export const en = {
   'measure.quantity': 'Quantity',
   ...shareEn,
   ...perfEn,
+  ...migrationEn,
+  ...reviewEn,
   ...trustEn,
   ...cliEn,
   ...definitionsEn,
+  ...analystEn,
 } as const;
 
 /** A message key. */

@@ -1,6 +1,9 @@
+import { migrationZhCN } from './areas/migration';
+import { analystZhCN } from './areas/analyst';
 import { cliZhCN } from './areas/cli';
 import { definitionsZhCN } from './areas/definitions';
 import { perfZhCN } from './areas/perf';
+import { reviewZhCN } from './areas/review';
 import { shareZhCN } from './areas/share';
 import { trustZhCN } from './areas/trust';
 import type { MessageKey } from './en';
@@ -477,7 +480,10 @@ export const zhCN: Record<MessageKey, string> = {
   'measure.quantity': '销量',
   ...shareZhCN,
   ...perfZhCN,
+  ...migrationZhCN,
+  ...reviewZhCN,
   ...trustZhCN,
   ...cliZhCN,
   ...definitionsZhCN,
+  ...analystZhCN,
 };
