@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { onPick, shorten, type ChartBase } from './common';
+import { onPick, shorten, TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { OKABE_ITO } from './palette';
 
 /** One bar. */
@@ -34,10 +34,11 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
   const labelOf = new Map(bars.map((b) => [b.key, b.label]));
   const detailKeys = [...new Set(bars.flatMap((b) => Object.keys(b.details ?? {})))];
   const channels = Object.fromEntries(detailKeys.map((k) => [k, (b: Bar) => b.details?.[k] ?? '']));
+  const exact = o.formatExact ?? o.formatValue;
   const common = {
     fill: (b: Bar) => b.group ?? '',
-    channels: { [o.valueLabel]: (b: Bar) => o.formatValue(b.value), ...channels, ' ': (b: Bar) => b.label },
-    tip: { format: { x: false, y: false, fill: false } },
+    channels: { [o.valueLabel]: (b: Bar) => exact(b.value), ...channels, ' ': (b: Bar) => b.label },
+    tip: { lineHeight: TIP_LINE_HEIGHT, format: { x: false, y: false, fill: false } },
   };
   const size = Math.max(120, (o.horizontal ? 22 : 0) * bars.length + 60);
   const chart = Plot.plot({
@@ -68,11 +69,7 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
   const ordered = o.order ? o.order.flatMap((k) => bars.filter((b) => b.key === k)) : bars;
   return withTable(chart, {
     columns: ['', o.valueLabel, ...detailKeys],
-    rows: ordered.map((b) => [
-      b.label,
-      o.formatValue(b.value),
-      ...detailKeys.map((k) => b.details?.[k] ?? ''),
-    ]),
+    rows: ordered.map((b) => [b.label, exact(b.value), ...detailKeys.map((k) => b.details?.[k] ?? '')]),
   });
 }
 

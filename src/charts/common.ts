@@ -4,7 +4,15 @@ export interface ChartBase {
   height?: number;
   ariaLabel: string;
   document?: Document;
+  /**
+   * The figure in full for the tooltip and the data table under the chart, when the axis
+   * abbreviates it (amounts: `1.23亿` on the axis, `123,456,789.00` on hover and in the table).
+   */
+  formatExact?: (v: number) => string;
 }
+
+/** Lines of a tooltip: Chinese glyphs are taller than Latin ones, and at Plot's 1 em they overlap. */
+export const TIP_LINE_HEIGHT = 1.35;
 
 /** Make a chart clickable: Plot puts the datum under the pointer in `value` (with a tip mark). */
 export function onPick<T>(chart: Element, pick: ((d: T) => void) | undefined): void {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { onPick, type ChartBase } from './common';
+import { onPick, TIP_LINE_HEIGHT, type ChartBase } from './common';
 
 /** One cell of a matrix (transition matrix, R × F grid). */
 export interface Cell {
@@ -46,10 +46,10 @@ export function heatmap(cells: Cell[], o: HeatmapOptions): Element {
         channels: {
           [o.labels.row]: (c: Cell) => (o.rowLabel ? o.rowLabel(c.row) : c.row),
           [o.labels.col]: (c: Cell) => (o.colLabel ? o.colLabel(c.col) : c.col),
-          [o.labels.value]: 'text',
+          [o.labels.value]: { value: 'text', label: o.labels.value },
           ...Object.fromEntries(detailKeys.map((k) => [k, (c: Cell) => c.details?.[k] ?? ''])),
         },
-        tip: { format: { x: false, y: false, fill: false } },
+        tip: { lineHeight: TIP_LINE_HEIGHT, format: { x: false, y: false, fill: false } },
       }),
       Plot.text(cells, {
         x: 'col',

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import type { ChartBase } from './common';
+import { TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { INK, OKABE_ITO } from './palette';
 
 /** Options of the Lorenz curve. */
@@ -55,7 +55,7 @@ export function lorenzChart(shares: number[], o: LorenzOptions): Element {
         y: 'y',
         stroke: OKABE_ITO[0],
         strokeWidth: 2,
-        tip: true,
+        tip: { lineHeight: TIP_LINE_HEIGHT },
         title: (p: { x: number; y: number }) => `${o.formatPct(p.x)} → ${o.formatPct(p.y)}`,
       }),
     ],

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
 import type { ParetoBar } from '../analytics/pareto';
-import { onPick } from './common';
+import { onPick, TIP_LINE_HEIGHT } from './common';
 import { CLASS_COLORS, INK } from './palette';
 
 /** Options of the Pareto chart: size, translated labels, locale formatters, interaction. */
@@ -23,6 +23,8 @@ export interface ParetoChartOptions {
     threshold: (pct: string) => string;
   };
   formatValue: (v: number) => string;
+  /** The figure in full for the tooltip and the data table (the axis abbreviates). */
+  formatExact?: (v: number) => string;
   formatPct: (v: number) => string;
   /** Accessible description of the chart. */
   ariaLabel: string;
@@ -43,6 +45,7 @@ function shorten(s: string, max = 14): string {
  */
 export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGElement | HTMLElement {
   const runs = bars.some((b) => b.entities > 1);
+  const exact = o.formatExact ?? o.formatValue;
   const valueLabel = runs ? o.labels.valuePerEntity : o.labels.value;
   const maxValue = Math.max(1e-9, ...bars.map((b) => b.perEntity));
   // The cumulative share shares the plot area with the bars: 100 % maps to the tallest bar.
@@ -91,20 +94,25 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
         x: keyOf,
         y: 'perEntity',
         fill: 'class',
+        // Each channel carries its translated label: without one Plot names it after the field
+        // (`value`, `perEntity`), which the tooltip then shows raw.
         channels: {
-          [o.labels.entity]: 'label',
-          ...(runs ? { [o.labels.entities]: { value: 'entities' } } : {}),
-          [o.labels.value]: { value: 'value' },
-          ...(runs ? { [o.labels.valuePerEntity]: { value: 'perEntity' } } : {}),
-          [o.labels.cumShare]: { value: (b: ParetoBar) => b.cumShare ?? NaN },
+          [o.labels.entity]: { value: 'label', label: o.labels.entity },
+          ...(runs ? { [o.labels.entities]: { value: 'entities', label: o.labels.entities } } : {}),
+          [o.labels.value]: { value: 'value', label: o.labels.value },
+          ...(runs
+            ? { [o.labels.valuePerEntity]: { value: 'perEntity', label: o.labels.valuePerEntity } }
+            : {}),
+          [o.labels.cumShare]: { value: (b: ParetoBar) => b.cumShare ?? NaN, label: o.labels.cumShare },
         },
         tip: {
+          lineHeight: TIP_LINE_HEIGHT,
           format: {
             x: false,
             y: false,
             fill: true,
-            [o.labels.value]: (v: number) => o.formatValue(v),
-            ...(runs ? { [o.labels.valuePerEntity]: (v: number) => o.formatValue(v) } : {}),
+            [o.labels.value]: (v: number) => exact(v),
+            ...(runs ? { [o.labels.valuePerEntity]: (v: number) => exact(v) } : {}),
             [o.labels.cumShare]: (v: number) => o.formatPct(v),
           },
         },
@@ -157,8 +165,8 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
       b.rankFrom === b.rankTo ? b.rankFrom : `${b.rankFrom}–${b.rankTo}`,
       b.label,
       ...(runs ? [b.entities] : []),
-      o.formatValue(b.value),
-      ...(runs ? [o.formatValue(b.perEntity)] : []),
+      exact(b.value),
+      ...(runs ? [exact(b.perEntity)] : []),
       b.cumShare === null ? '–' : o.formatPct(b.cumShare),
       b.class,
     ]),

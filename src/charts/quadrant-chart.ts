@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { onPick, type ChartBase } from './common';
+import { onPick, TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { INK } from './palette';
 
 /** One point of the margin × turnover chart. */
@@ -56,13 +56,13 @@ export function quadrantChart(points: QuadrantPoint[], o: QuadrantChartOptions):
         fillOpacity: 0.7,
         stroke: 'white',
         channels: {
-          ' ': 'label',
+          ' ': { value: 'label', label: ' ' },
           [o.labels.x]: (p: QuadrantPoint) => o.formatX(p.x),
           [o.labels.y]: (p: QuadrantPoint) => o.formatY(p.y),
-          [o.labels.size]: (p: QuadrantPoint) => o.formatSize(p.size),
+          [o.labels.size]: (p: QuadrantPoint) => (o.formatExact ?? o.formatSize)(p.size),
           [o.labels.group]: (p: QuadrantPoint) => o.groupLabel(p.group),
         },
-        tip: { format: { x: false, y: false, r: false, fill: false } },
+        tip: { lineHeight: TIP_LINE_HEIGHT, format: { x: false, y: false, r: false, fill: false } },
       }),
     ],
   }) as unknown as Element;
@@ -73,7 +73,7 @@ export function quadrantChart(points: QuadrantPoint[], o: QuadrantChartOptions):
       p.label,
       o.formatX(p.x),
       o.formatY(p.y),
-      o.formatSize(p.size),
+      (o.formatExact ?? o.formatSize)(p.size),
       o.groupLabel(p.group),
     ]),
   });

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import type { ChartBase } from './common';
+import { TIP_LINE_HEIGHT, type ChartBase } from './common';
 
 /** Count of one group in one month. */
 export interface StackPoint {
@@ -44,7 +44,7 @@ export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Elemen
         fill: 'group',
         order: o.groups,
         curve: 'step-after',
-        tip: true,
+        tip: { lineHeight: TIP_LINE_HEIGHT },
         title: (p: StackPoint) => `${p.month} ${o.groupLabel(p.group)}: ${p.value}`,
       }),
       Plot.ruleY([0]),

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import type { ChartBase } from './common';
+import { TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { INK, OKABE_ITO } from './palette';
 
 /** One point of a monthly series. */
@@ -34,6 +34,7 @@ const toDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
 export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element {
   const plan = points.filter((p) => p.plan !== null && p.plan !== undefined);
   const ly = points.filter((p) => p.lastYear !== null && p.lastYear !== undefined && p.lastYear !== 0);
+  const exact = o.formatExact ?? o.formatValue;
   const chart = Plot.plot({
     document: o.document,
     width: o.width,
@@ -69,8 +70,11 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
         fill: () => o.labels.value,
         ...(o.partial ? { fillOpacity: (p: TrendPoint) => (p.month === o.partial!.month ? 0.4 : 1) } : {}),
         inset: 1,
-        channels: { [o.labels.value]: (p: TrendPoint) => o.formatValue(p.value), ' ': 'month' },
-        tip: { format: { x1: false, x2: false, y: false, fill: false } },
+        channels: {
+          [o.labels.value]: (p: TrendPoint) => exact(p.value),
+          ' ': { value: 'month', label: ' ' },
+        },
+        tip: { lineHeight: TIP_LINE_HEIGHT, format: { x1: false, x2: false, y: false, fill: false } },
       }),
       Plot.ruleY([0]),
       ...(o.partial
@@ -121,9 +125,9 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     ],
     rows: points.map((p) => [
       p.month === o.partial?.month ? `${p.month} (${o.partial.label})` : p.month,
-      o.formatValue(p.value),
-      ...(plan.length ? [p.plan == null ? '–' : o.formatValue(p.plan)] : []),
-      ...(ly.length ? [p.lastYear == null ? '–' : o.formatValue(p.lastYear)] : []),
+      exact(p.value),
+      ...(plan.length ? [p.plan == null ? '–' : exact(p.plan)] : []),
+      ...(ly.length ? [p.lastYear == null ? '–' : exact(p.lastYear)] : []),
     ]),
   });
 }

@@ -43,6 +43,16 @@ export function formatAmount(value: number | null, locale: Locale): string {
   return nf(locale, { notation: 'compact', maximumFractionDigits: abs >= 1e3 ? 1 : 2 }).format(value);
 }
 
+/**
+ * An amount in full, for tables and exports read by an analyst: thousands separators and exactly
+ * two decimals, never abbreviated (`1234567.891` → `1,234,567.89`). Cards and charts abbreviate
+ * with {@link formatAmount} and show this on hover.
+ */
+export function formatExact(value: number | null, locale: Locale): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  return nf(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
 /** A fraction as a percentage, `0.256` → `25.6%`. */
 export function formatPercent(value: number | null, locale: Locale, maximumFractionDigits = 1): string {
   if (value === null || !Number.isFinite(value)) return '–';

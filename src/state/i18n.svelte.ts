@@ -1,4 +1,11 @@
-import { detectLocale, formatAmount, formatNumber, formatPercent, type Locale } from '../i18n/format';
+import {
+  detectLocale,
+  formatAmount,
+  formatExact,
+  formatNumber,
+  formatPercent,
+  type Locale,
+} from '../i18n/format';
 import type { MessageKey } from '../i18n/messages/en';
 import { isMessageKey, translate } from '../i18n/translate';
 
@@ -47,6 +54,8 @@ export class I18n {
 
   num = (v: number | null, digits?: number): string => formatNumber(v, this.locale, digits);
   amount = (v: number | null): string => formatAmount(v, this.locale);
+  /** An amount in full (thousands separators, 2 decimals): tables, and the hover text of abbreviated ones. */
+  exact = (v: number | null): string => formatExact(v, this.locale);
   pct = (v: number | null, digits?: number): string => formatPercent(v, this.locale, digits);
   /** A month tick: `2024年1月` / `Jan 2024` for January, the month alone otherwise. */
   month = (d: Date): string => {

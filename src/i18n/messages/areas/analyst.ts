@@ -1,0 +1,18 @@
+/**
+ * UI text of issue 16 (real use: clickable Pareto runs, exact figures, analyst exports, glossary).
+ * Kept in its own file so work on different areas does not collide in the main catalogues;
+ * `en.ts` and `zh-CN.ts` spread these in. Both objects must have the same keys.
+ */
+export const analystEn = {
+  // Pareto: a bar standing for a run of ranks
+  'pareto.runHint': 'At this size a bar stands for several ranks: click it to list them.',
+  'pareto.runTitle': 'Ranks {from}–{to}: {n} {entity}',
+  'pareto.runClose': 'Close list',
+}; // analystEn
+
+/** 简体中文。 */
+export const analystZhCN: Record<keyof typeof analystEn, string> = {
+  'pareto.runHint': '对象较多时，一根柱子代表连续几个名次：点击它可列出其中的对象。',
+  'pareto.runTitle': '第 {from}–{to} 名：{n} 个{entity}',
+  'pareto.runClose': '关闭列表',
+};
