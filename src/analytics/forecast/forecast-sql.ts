@@ -18,10 +18,12 @@ export interface ForecastSqlParams {
 /**
  * SQL: one row per customer with a purchase day on or before the calibration end (analytics.md
  * §10), whole history: `x` (purchase days after the first), `t_x` and `T_c` in weeks, `m_x`
- * (mean net revenue of the purchase days after the first; NULL when x = 0), and
- * `holdout_days` (purchase days after the calibration end, up to T). A purchase day is a day with
- * a sale row (revenue > 1e-9, or revenue 0 (±1e-9) with quantity > 1e-9); its value is the day's
- * net revenue, returns of that day included. Rows without a customer are left out.
+ * (mean net revenue of the purchase days after the first; NULL when x = 0), `past_value`
+ * (net revenue of all its purchase days up to the calibration end, the first included: what the
+ * at-risk list ranks by) and `holdout_days` (purchase days after the calibration end, up to T). A
+ * purchase day is a day with a sale row (revenue > 1e-9, or revenue 0 (±1e-9) with quantity >
+ * 1e-9); its value is the day's net revenue, returns of that day included. Rows without a
+ * customer are left out.
  */
 export function buildForecastInputSql(p: ForecastSqlParams): string {
   const cal = sqlDate(p.calibrationEnd);
@@ -50,6 +52,7 @@ SELECT customer_id,
        datediff('day', any_value(first_day), any_value(last_day)) / 7.0 AS t_x,
        datediff('day', any_value(first_day), ${cal}) / 7.0 AS T_c,
        avg(value) FILTER (WHERE day > first_day AND day <= ${cal}) AS m_x,
+       sum(value) FILTER (WHERE day <= ${cal}) AS past_value,
        count(*) FILTER (WHERE day > ${cal}) AS holdout_days
 FROM purchase_days
 WHERE first_day IS NOT NULL

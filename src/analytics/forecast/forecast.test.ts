@@ -51,7 +51,9 @@ describe('forecast input (analytics.md §10: purchase days, x, t_x, T_c, m_x)', 
 
   it('computes x, t_x, T_c (weeks) and m_x as of T', async () => {
     // T = 2024-03-31. c1: first 01-01, last 03-10 → t_x = 69/7; T_c = 90/7; x = 3;
-    //   m_x = mean(30, 0, 40) = 70/3.  c2: x 0, T_c = 59/7.  c4: first day = T → T_c 0.  s1: T_c 86/7.
+    //   m_x = mean(30, 0, 40) = 70/3; past value 100 + 30 + 0 + 40 = 170 (the return-only day
+    //   01-15 is no purchase day). c2: x 0, T_c = 59/7, 160.  c4: first day = T → T_c 0, 10
+    //   (04-05 is after T).  s1: T_c 86/7, 70.
     const rows = await db.rows(
       buildForecastInputSql({
         asOf: '2024-03-31',
@@ -60,16 +62,17 @@ describe('forecast input (analytics.md §10: purchase days, x, t_x, T_c, m_x)', 
       }),
     );
     expect(rows).toEqual([
-      { customer_id: 'c1', x: 3, t_x: 69 / 7, T_c: 90 / 7, m_x: 70 / 3, holdout_days: 0 },
-      { customer_id: 'c2', x: 0, t_x: 0, T_c: 59 / 7, m_x: null, holdout_days: 0 },
-      { customer_id: 'c4', x: 0, t_x: 0, T_c: 0, m_x: null, holdout_days: 0 },
-      { customer_id: 's1', x: 0, t_x: 0, T_c: 86 / 7, m_x: null, holdout_days: 0 },
+      { customer_id: 'c1', x: 3, t_x: 69 / 7, T_c: 90 / 7, m_x: 70 / 3, past_value: 170, holdout_days: 0 },
+      { customer_id: 'c2', x: 0, t_x: 0, T_c: 59 / 7, m_x: null, past_value: 160, holdout_days: 0 },
+      { customer_id: 'c4', x: 0, t_x: 0, T_c: 0, m_x: null, past_value: 10, holdout_days: 0 },
+      { customer_id: 's1', x: 0, t_x: 0, T_c: 86 / 7, m_x: null, past_value: 70, holdout_days: 0 },
     ]);
   });
 
   it('splits calibration and holdout days (4 holdout weeks: calibration ends 2024-03-03)', async () => {
     // c1 before 03-03: days 01-01, 01-08, 01-29 → x 2, t_x 28/7 = 4, T_c 62/7, m_x mean(30, 0) = 15;
-    //   03-10 falls in the holdout. c4 first bought after 03-03: not a calibration customer.
+    //   03-10 falls in the holdout; past value 130 (up to 03-03). c4 first bought after 03-03: not
+    //   a calibration customer.
     const rows = await db.rows(
       buildForecastInputSql({
         asOf: '2024-03-31',
@@ -78,9 +81,9 @@ describe('forecast input (analytics.md §10: purchase days, x, t_x, T_c, m_x)', 
       }),
     );
     expect(rows).toEqual([
-      { customer_id: 'c1', x: 2, t_x: 4, T_c: 62 / 7, m_x: 15, holdout_days: 1 },
-      { customer_id: 'c2', x: 0, t_x: 0, T_c: 31 / 7, m_x: null, holdout_days: 0 },
-      { customer_id: 's1', x: 0, t_x: 0, T_c: 58 / 7, m_x: null, holdout_days: 0 },
+      { customer_id: 'c1', x: 2, t_x: 4, T_c: 62 / 7, m_x: 15, past_value: 130, holdout_days: 1 },
+      { customer_id: 'c2', x: 0, t_x: 0, T_c: 31 / 7, m_x: null, past_value: 160, holdout_days: 0 },
+      { customer_id: 's1', x: 0, t_x: 0, T_c: 58 / 7, m_x: null, past_value: 70, holdout_days: 0 },
     ]);
   });
 
