@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams, diffParams, ParamError, resolveParams } from './params';
+import { defaultParams, diffParams, ParamError, resolveParams, paramLimits } from './params';
 
 describe('resolveParams', () => {
   it('fills every default of the spec', () => {
@@ -60,5 +60,15 @@ describe('resolveParams', () => {
     p.filters.region = ['华南'];
     expect(diffParams(p)).toEqual({ abc: { a: 0.7 }, filters: { region: ['华南'] } });
     expect(resolveParams(diffParams(p))).toEqual(p);
+  });
+});
+
+describe('parameter limits (one spec for validation and the parameters panel)', () => {
+  it('are the ones validation applies', () => {
+    expect(paramLimits('rfm', 'window_months')).toEqual({ min: 1, max: 120, integer: true });
+    expect(paramLimits('lifecycle', 'window_months')).toEqual({ min: 1, max: 60, integer: true });
+    expect(paramLimits('receivables', 'warning_share')).toEqual({ min: 0, max: 100, integer: false });
+    expect(() => resolveParams({ rfm: { window_months: 121 } })).toThrow(/between 1 and 120/);
+    expect(paramLimits('kpi', 'weights')).toBeNull();
   });
 });

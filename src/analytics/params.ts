@@ -123,14 +123,25 @@ function isCalendarDate(s: string): boolean {
 
 type Check = (v: unknown, key: string) => unknown;
 
-const number =
-  (min = -Infinity, max = Infinity, integer = false): Check =>
-  (v, key) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ParamError(key, 'must be a number');
-    if (integer && !Number.isInteger(v)) throw new ParamError(key, 'must be a whole number');
-    if (v < min || v > max) throw new ParamError(key, `must be between ${min} and ${max}`);
-    return v;
-  };
+/** Limits of a numeric parameter: validation, the parameters panel and the CLI all use these. */
+export interface NumberLimits {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+type NumberCheck = Check & { limits: NumberLimits };
+
+const number = (min = -Infinity, max = Infinity, integer = false): NumberCheck =>
+  Object.assign(
+    (v: unknown, key: string) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new ParamError(key, 'must be a number');
+      if (integer && !Number.isInteger(v)) throw new ParamError(key, 'must be a whole number');
+      if (v < min || v > max) throw new ParamError(key, `must be between ${min} and ${max}`);
+      return v;
+    },
+    { limits: { min, max, integer } },
+  );
 
 const oneOf =
   (...values: string[]): Check =>
@@ -255,4 +266,11 @@ export function diffParams(p: Params): Record<string, unknown> {
     } else if (JSON.stringify(value) !== JSON.stringify(def)) out[key] = value;
   }
   return out;
+}
+
+/** The limits of the numeric parameter `group.key` (null when it is not a plain number). */
+export function paramLimits(group: string, key: string): NumberLimits | null {
+  const g = SCHEMA[group];
+  const check = typeof g === 'function' ? undefined : g?.[key];
+  return check && 'limits' in check ? (check as NumberCheck).limits : null;
 }

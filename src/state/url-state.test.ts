@@ -133,3 +133,14 @@ describe('URL view state', () => {
     expect(entries.size).toBe(new Set(paramEntries(defaultParams()).map(([k]) => k)).size);
   });
 });
+
+describe('page choices in the link (ui.*)', () => {
+  it('keeps 0 as the annual target, and refuses a declared choice with a value the page cannot read', () => {
+    const view = { ...defaultView(), ui: { 'targets.amount': '0', 'pareto.entity': 'product' } };
+    const back = decodeView(encodeView(view)).view;
+    expect(back.ui).toEqual({ 'targets.amount': '0', 'pareto.entity': 'product' });
+    const bad = decodeView('?ui.pareto.entity=planet&ui.targets.amount=-5&ui.targets.year=20x5&ui.other=x');
+    expect(bad.view.ui).toEqual({ other: 'x' });
+    expect(bad.problems).toEqual(['ui.pareto.entity=planet', 'ui.targets.amount=-5', 'ui.targets.year=20x5']);
+  });
+});

@@ -1,3 +1,4 @@
+import { validChoice } from './ui-choices';
 import { defaultParams, diffParams, ParamError, resolveParams, type Params } from '../analytics/params';
 
 /** Pages of the workbench, in menu order. */
@@ -178,7 +179,9 @@ export function decodeView(
       continue;
     }
     if (k.startsWith('ui.')) {
-      view.ui[k.slice(3)] = v;
+      // A declared page choice with a value the page cannot read is refused and named.
+      if (validChoice(k.slice(3), v)) view.ui[k.slice(3)] = v;
+      else problems.push(`${shown(k)}=${shown(v)}`);
       continue;
     }
     grouped.set(k, [...(grouped.get(k) ?? []), v]);
