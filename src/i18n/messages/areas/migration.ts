@@ -16,6 +16,7 @@ export const migrationEn = {
   'migration.valueNow': 'Value now',
   'migration.moved': '{n} of {total} customers changed class (new and gone included).',
   'migration.table': 'Customers that moved',
+  'pareto.byMeasure': 'by {measure} (the measure chosen on the Pareto page)',
 };
 
 export const migrationZhCN: Record<keyof typeof migrationEn, string> = {
@@ -34,4 +35,5 @@ export const migrationZhCN: Record<keyof typeof migrationEn, string> = {
   'migration.valueNow': '现值',
   'migration.moved': '{total} 个客户中有 {n} 个等级变动（含新进和流失）。',
   'migration.table': '等级变动的客户',
+  'pareto.byMeasure': '按{measure}（帕累托页面选择的指标）',
 };
