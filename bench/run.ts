@@ -2,7 +2,8 @@
  * `npm run bench [-- --rows N]`: measures the product in headless Chromium against bare
  * DuckDB-WASM in the same page and prints one JSON line per case, then a summary table.
  * Without --rows: CSV at 100 k and 1 M rows, Parquet at 10 M rows, GB18030 vs UTF-8 at 100 MB,
- * all analyses in Node. With --rows N: the quick subset at N rows (no 10 M Parquet).
+ * all analyses in Node, and `npm run analyze -- --engine native` on the 10 M Parquet rows
+ * (native_parquet). With --rows N: the quick subset at N rows (no 10 M Parquet).
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -27,7 +28,7 @@ const CSV_SIZES = QUICK ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 // --parquet-rows N overrides the Parquet size (e.g. a quick 1 M check of the Parquet path).
 const pqArg = args.indexOf('--parquet-rows');
 const PARQUET_ROWS = pqArg >= 0 ? Number(args[pqArg + 1]) : QUICK ? 0 : 10_000_000;
-// --only csv,encoding,parquet,node runs a part (for working on one case).
+// --only csv,encoding,parquet,node,native runs a part (for working on one case).
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
 const want = (group: string) => !ONLY || ONLY.has(group);
@@ -157,7 +158,7 @@ async function encodingCase(browser: Browser, server: StaticServer, rows: number
   });
 }
 
-async function main(): Promise<void> {
+async function browserCases(): Promise<void> {
   execSync('bash scripts/ensure-chromium.sh', { stdio: 'inherit' });
   console.error('building dist/ …');
   execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -178,6 +179,11 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
+}
+
+async function main(): Promise<void> {
+  // No site build and no browser when only the Node cases run (--only node,native).
+  if (['csv', 'encoding', 'parquet'].some(want)) await browserCases();
   // All analyses in Node after load (a separate process: no browser involved).
   const nodeRows = CSV_SIZES[CSV_SIZES.length - 1];
   if (want('node')) {
@@ -191,6 +197,20 @@ async function main(): Promise<void> {
     const nodeResult = JSON.parse(nodeLine) as CaseResult;
     results.push(nodeResult);
     console.log(JSON.stringify(nodeResult));
+  }
+  // The command line on native DuckDB vs its bare read_parquet + the same SQL (own processes).
+  const nativeRows = PARQUET_ROWS || CSV_SIZES[CSV_SIZES.length - 1];
+  if (want('native')) {
+    const line = execSync(`npx tsx bench/native-parquet.ts --rows ${nativeRows}`, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+      .trim()
+      .split('\n')
+      .pop()!;
+    const nativeResult = JSON.parse(line) as CaseResult;
+    results.push(nativeResult);
+    console.log(JSON.stringify(nativeResult));
   }
   console.log('\n| case | format | rows | ms | baseline ms | ratio |\n|---|---|---:|---:|---:|---:|');
   for (const r of results)

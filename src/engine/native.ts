@@ -21,6 +21,14 @@ function toCell(v: unknown): Cell {
   return String(v);
 }
 
+const UNITS: Record<string, number> = { bytes: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+
+/** DuckDB's way of showing a size (`18.8 GiB`, `512.0 MiB`) in bytes; Infinity when unknown. */
+export function parseSize(text: string): number {
+  const m = /^([\d.]+)\s*(bytes|KiB|MiB|GiB|TiB)$/.exec(text.trim());
+  return m ? Number(m[1]) * UNITS[m[2]] : Infinity;
+}
+
 /** Settings of a native engine (the CLI's --threads, --memory-limit, --temp-dir). */
 export interface NativeOptions {
   /** Threads DuckDB uses (default: every core). */
@@ -45,15 +53,18 @@ export class NativeEngine implements Engine {
   readonly kind = 'native' as const;
   /** DuckDB's own Parquet reader is built in (the WASM build would download it as an extension). */
   readonly readsParquet = true;
+  /** Most memory DuckDB may use (its `memory_limit`), in bytes. */
+  readonly memoryBytes: number;
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
   private readonly dir: string;
   private tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(instance: DuckDBInstance, conn: DuckDBConnection, dir: string) {
+  private constructor(instance: DuckDBInstance, conn: DuckDBConnection, dir: string, memoryBytes: number) {
     this.instance = instance;
     this.conn = conn;
     this.dir = dir;
+    this.memoryBytes = memoryBytes;
   }
 
   /** Start an in-memory native DuckDB. Throws a startup EngineError when the package is missing. */
@@ -88,7 +99,8 @@ export class NativeEngine implements Engine {
       throw new EngineError({ message: String(err), sql: '-- native settings', kind: 'startup', cause: err });
     }
     for (const sql of ENGINE_INIT_SQL) await conn.run(sql);
-    return new NativeEngine(instance, conn, dir);
+    const limit = await conn.runAndReadAll("SELECT current_setting('memory_limit')");
+    return new NativeEngine(instance, conn, dir, parseSize(String(limit.getRows()[0][0])));
   }
 
   /** One statement at a time, in order (as the other engines). */

@@ -40,6 +40,8 @@ export interface Engine {
    * reader is built in; DuckDB-WASM's is an extension downloaded from the internet, never loaded).
    */
   readonly readsParquet?: boolean;
+  /** Most memory the engine may use, in bytes, where it is set by the user (native DuckDB). */
+  readonly memoryBytes?: number;
   /** Run one statement and return its result as Arrow. */
   query(sql: string, options?: QueryOptions): Promise<Table>;
   /** Run one statement and return small results as plain objects. */

@@ -51,6 +51,12 @@ describe('capacity', () => {
   it('stages large loads in the compressed database, and they read back the same', async () => {
     expect(packs([plan(PACK_ROWS - 1)])).toBe(false);
     expect(packs([plan(PACK_ROWS / 2), plan(PACK_ROWS / 2)])).toBe(true);
+    // Native DuckDB: only when the plain rows would take over half its memory (250 B a row).
+    const native = (gb: number) => ({ kind: 'native', memoryBytes: gb * 2 ** 30 }) as Engine;
+    expect(packs([plan(10_000_000)], native(18.8))).toBe(false);
+    expect(packs([plan(10_000_000)], native(1.5))).toBe(true);
+    expect(packs([plan(100_000_000)], native(18.8))).toBe(true);
+    expect(packs([plan(PACK_ROWS - 1)], native(0.1))).toBe(false);
     const p = await inspectFile(fromBytes(csv(1000), 'p.csv'));
     await loadFiles(db, [{ ...p, estimatedRows: PACK_ROWS }]);
     const [where] = await db.rows<{ db: string }>(

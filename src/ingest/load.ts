@@ -102,8 +102,9 @@ export async function loadFiles(
       : [],
   );
   const kinds = [...new Set(plans.map((p) => p.kind))];
-  // Large loads go to the compressed in-memory database (about a tenth of the memory).
-  const catalog = packs(plans) && db.kind !== 'native' ? 'packed.main.' : '';
+  // Large loads go to the compressed in-memory database (about a tenth of the memory; native
+  // DuckDB only when the plain table would crowd its memory).
+  const catalog = packs(plans, db) ? 'packed.main.' : '';
   try {
     for (const kind of kinds) await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
     const staged = new Set<TableKind>();
