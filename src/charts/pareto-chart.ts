@@ -16,6 +16,8 @@ export interface ParetoChartOptions {
     valuePerEntity: string;
     /** Tooltip label of the number of entities in a run. */
     entities: string;
+    /** Short tooltip label of a run's average (the axis label is too long for a tooltip line). */
+    average?: string;
     cumShare: string;
     rank: string;
     entity: string;
@@ -46,6 +48,7 @@ function shorten(s: string, max = 14): string {
 export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGElement | HTMLElement {
   const runs = bars.some((b) => b.entities > 1);
   const exact = o.formatExact ?? o.formatValue;
+  const average = o.labels.average ?? o.labels.valuePerEntity;
   const valueLabel = runs ? o.labels.valuePerEntity : o.labels.value;
   const maxValue = Math.max(1e-9, ...bars.map((b) => b.perEntity));
   // The cumulative share shares the plot area with the bars: 100 % maps to the tallest bar.
@@ -100,20 +103,21 @@ export function paretoChart(bars: ParetoBar[], o: ParetoChartOptions): SVGSVGEle
           [o.labels.entity]: { value: 'label', label: o.labels.entity },
           ...(runs ? { [o.labels.entities]: { value: 'entities', label: o.labels.entities } } : {}),
           [o.labels.value]: { value: 'value', label: o.labels.value },
-          ...(runs
-            ? { [o.labels.valuePerEntity]: { value: 'perEntity', label: o.labels.valuePerEntity } }
-            : {}),
+          ...(runs ? { [average]: { value: 'perEntity', label: average } } : {}),
           [o.labels.cumShare]: { value: (b: ParetoBar) => b.cumShare ?? NaN, label: o.labels.cumShare },
         },
         tip: {
           lineHeight: TIP_LINE_HEIGHT,
+          // The format's key order is the tooltip's line order: who, how many, how much, class.
           format: {
+            [o.labels.entity]: true,
+            ...(runs ? { [o.labels.entities]: true } : {}),
             x: false,
             y: false,
-            fill: true,
             [o.labels.value]: (v: number) => exact(v),
-            ...(runs ? { [o.labels.valuePerEntity]: (v: number) => exact(v) } : {}),
+            ...(runs ? { [average]: (v: number) => exact(v) } : {}),
             [o.labels.cumShare]: (v: number) => o.formatPct(v),
+            fill: true,
           },
         },
       }),

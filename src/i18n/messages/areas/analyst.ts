@@ -6,13 +6,15 @@
 export const analystEn = {
   // Pareto: a bar standing for a run of ranks
   'pareto.runHint': 'At this size a bar stands for several ranks: click it to list them.',
-  'pareto.runTitle': 'Ranks {from}–{to}: {n} {entity}',
+  'pareto.runTitle': 'Ranks {from}–{to} ({n} in this bar)',
   'pareto.runClose': 'Close list',
+  'pareto.average': 'Average per {entity}',
 }; // analystEn
 
 /** 简体中文。 */
 export const analystZhCN: Record<keyof typeof analystEn, string> = {
   'pareto.runHint': '对象较多时，一根柱子代表连续几个名次：点击它可列出其中的对象。',
-  'pareto.runTitle': '第 {from}–{to} 名：{n} 个{entity}',
+  'pareto.runTitle': '第 {from}–{to} 名（本柱 {n} 个）',
   'pareto.runClose': '关闭列表',
+  'pareto.average': '平均每个{entity}',
 };

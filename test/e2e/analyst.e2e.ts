@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, dropAndConfirm, goToPage, startHarness, waitForIdle, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/**
+ * 1,000 customers with one order each in 2025, customer i buying 100,000 / i + 0.5 (so amounts
+ * have cents and thousands): more customers than the Pareto chart draws bars (400), so its bars
+ * are runs of 3 ranks, as with real exports.
+ */
+function manyCustomers(): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = ['订单日期,订单号,客户编号,客户名称,产品编号,产品名称,数量,销售额,成本'];
+  for (let i = 1; i <= 1000; i++) {
+    const id = `K${String(i).padStart(4, '0')}`;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const revenue = (Math.round((100_000 / i) * 100) / 100 + 0.5).toFixed(2);
+    lines.push(
+      `2025-${month}-${day},SO${i},${id},客户${id},P${i % 7},产品${i % 7},1,${revenue},${(Number(revenue) * 0.7).toFixed(2)}`,
+    );
+  }
+  return { name: 'many-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') };
+}
+
+/** The text of Plot's tooltip on the Pareto chart, after pointing at the bar. */
+async function tipOf(page: Page, index: number): Promise<string> {
+  // Plot's pointer picks the bar nearest the pointer: move to the bar's middle (the svg, not the
+  // thin rect, receives the events).
+  const box = (await page
+    .locator('[data-testid=pareto-chart] g[aria-label=bar] rect')
+    .nth(index)
+    .boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 4);
+  const tip = page.locator('[data-testid=pareto-chart] g[aria-label=tip]');
+  await tip.locator('text').first().waitFor();
+  return (await tip.textContent()) ?? '';
+}
+
+describe('Pareto at real sizes (issue 16 item 2)', () => {
+  it('a click on a run of ranks lists its customers, and one opens; tooltips in the UI language', async () => {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { page, errors } = await h.open({ locale });
+      await waitForIdle(page, 1);
+      await dropAndConfirm(page, [manyCustomers()], 2);
+      await goToPage(page, 'pareto');
+      await page.waitForSelector('[data-testid=pareto-chart] svg');
+      const bars = page.locator('[data-testid=pareto-chart] g[aria-label=bar] rect');
+      expect(await bars.count()).toBe(334); // ceil(1000 / 400) = 3 ranks a bar, A/B/C runs cut apart
+      const tip = await tipOf(page, 100);
+      // Translated labels, never Plot's field names.
+      expect(tip).not.toMatch(/perEntity|entities|\bvalue\b|\blabel\b/);
+      expect(tip).toContain(locale === 'en-US' ? 'Entities in bar' : '柱内个数');
+      await page
+        .locator('[data-testid=pareto-chart]')
+        .screenshot({ path: join(SHOTS, `analyst-pareto-tip-${locale}.png`) });
+      await page.mouse.down();
+      await page.mouse.up();
+      const run = page.locator('[data-testid=pareto-run]');
+      await run.waitFor();
+      const rows = run.locator('tbody tr');
+      expect(await rows.count()).toBe(3);
+      expect(await run.locator('h3').textContent()).toMatch(/301–303/);
+      await page.screenshot({ path: join(SHOTS, `analyst-pareto-run-${locale}.png`), fullPage: false });
+      // One customer of the run opens, as a single-customer bar does.
+      await rows.nth(1).locator('button').click();
+      await page.waitForSelector('[data-testid=customer-panel]');
+      expect(page.url()).toContain('customer=K0302');
+      await page.keyboard.press('Escape');
+      // An exact amount in a table (item 5): customer 1 bought 100,000.50.
+      const first = page.locator('[data-testid=pareto-table] tbody tr').first();
+      await expect(first.textContent()).resolves.toContain('100,000.50');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 240_000);
+});
