@@ -163,8 +163,8 @@ export async function hasTable(db: Engine, name: string): Promise<boolean> {
 
 /** What the loaded data can support (a column that is all NULL counts as unknown). */
 export interface Caps {
-  /** Cost (hence gross profit) is known. */
-  cost: boolean;
+  /** Gross profit (hence cost) is known for the dataset: a cost, unit cost or profit column has values. */
+  grossProfit: boolean;
   quantity: boolean;
   product: boolean;
   orderId: boolean;
@@ -180,11 +180,11 @@ export async function datasetCaps(db: Engine): Promise<Caps> {
     (await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t),
   );
   const [r] = tables.has('sales')
-    ? await db.rows<{ cost: boolean; quantity: boolean; product: boolean; orderId: boolean }>(
-        `SELECT count(gross_profit) > 0 AS cost, count(quantity) > 0 AS quantity,
+    ? await db.rows<{ grossProfit: boolean; quantity: boolean; product: boolean; orderId: boolean }>(
+        `SELECT count(gross_profit) > 0 AS "grossProfit", count(quantity) > 0 AS quantity,
                 count(product_id) > 0 AS product, count(order_id) > 0 AS "orderId" FROM sales`,
       )
-    : [{ cost: false, quantity: false, product: false, orderId: false }];
+    : [{ grossProfit: false, quantity: false, product: false, orderId: false }];
   return {
     ...r,
     plan: tables.has('plan'),

@@ -111,7 +111,7 @@ export async function runLifecycleFor(
   const common = {
     filters: params.filters,
     rules: params.lifecycle,
-    hasCost: caps.cost,
+    hasCost: caps.grossProfit,
     hasReceivables: caps.receivables,
   };
   const atT = await db.rows<Row>(
@@ -162,7 +162,7 @@ export async function runLifecycleFor(
     previousAsOf,
     previousCovered,
     previousWindowStart,
-    basis: caps.cost ? 'gross_profit' : 'revenue',
+    basis: caps.grossProfit ? 'gross_profit' : 'revenue',
     receivablesUsed: caps.receivables,
     customers,
     stages: STAGES.map((stage) => {

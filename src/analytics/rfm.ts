@@ -130,7 +130,7 @@ export async function runRfmFor(
       windowStart,
       filters: params.filters,
       useOrderId: caps.orderId,
-      cost: caps.cost,
+      cost: caps.grossProfit,
       costToServe: caps.customers && (await hasCostToServe(db)),
       windowMonths: params.rfm.window_months,
     }),

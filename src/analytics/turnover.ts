@@ -107,7 +107,7 @@ export function salesBasisFor(
 ): SalesBasis {
   if (param === 'revenue') return 'revenue';
   if (stock === 'quantity' && caps.quantity) return 'quantity';
-  if (stock === 'value' && caps.cost) return 'cogs';
+  if (stock === 'value' && caps.grossProfit) return 'cogs';
   return 'revenue';
 }
 
@@ -143,7 +143,7 @@ export async function runTurnoverFor(
     const revenue = Number(r.revenue);
     // Stock without sales in the period earned nothing: 0, as its revenue; null only when the
     // data has no cost at all (then no product's gross profit can be computed).
-    const gp = r.gross_profit !== null ? Number(r.gross_profit) : r.unsold && caps.cost ? 0 : null;
+    const gp = r.gross_profit !== null ? Number(r.gross_profit) : r.unsold && caps.grossProfit ? 0 : null;
     const avg = Number(r.avg_inventory);
     const marginRate = gp !== null && revenue > EPS ? gp / revenue : null;
     const turnover = avg > EPS ? Number(r.sales_basis) / avg : null;
