@@ -26,7 +26,41 @@ export const trace: TraceEntry[] = [];
  */
 export function traced(engine: BrowserEngine): BrowserEngine {
   engine.onStatement = (s) => trace.push({ ...s, sql: s.sql.replace(/\s+/g, ' ').slice(0, 120) });
+  const query = engine.query.bind(engine);
+  engine.query = async (sql, options) => {
+    while (gate) {
+      held.count++;
+      await gate.promise.finally(() => held.count--);
+    }
+    return query(sql, options);
+  };
   return engine;
+}
+
+/** While set, statements of traced engines wait here before they are queued (`hold`/`release`). */
+let gate: { promise: Promise<void>; open: () => void } | null = null;
+
+/** How many statements wait at the gate now. */
+export const held = { count: 0 };
+
+/**
+ * Hold every statement of the traced engines before it reaches DuckDB, until `release`. Tests use
+ * it to make "work superseded while it waits" happen on any machine: what a filter change cancels
+ * must not depend on whether the machine finished the earlier work first. A statement whose
+ * analysis was superseded meanwhile is then dropped, and traced as cancelled.
+ */
+export function hold(): void {
+  if (gate) return;
+  let open!: () => void;
+  const promise = new Promise<void>((r) => (open = r));
+  gate = { promise, open };
+}
+
+/** Let the held statements go, in the order they were asked. */
+export function release(): void {
+  const g = gate;
+  gate = null;
+  g?.open();
 }
 
 let bare: BrowserEngine | null = null;

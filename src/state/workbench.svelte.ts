@@ -111,6 +111,14 @@ export class Workbench {
   pending = $state.raw<FilePlan[] | null>(null);
   /** The engine's recovery after a crash: what happened, then that the data is back. */
   recovery = $state<Notice | null>(null);
+  /**
+   * Files dropped or chosen before the page could read them (the engine still starting, the
+   * opening data or another load in progress): kept, named on the page, and proposed as soon as
+   * it can (flushQueued). A drop is never ignored.
+   */
+  queued = $state.raw<InputFile[]>([]);
+  /** True until the opening data is in place (openingDone): drops meanwhile wait in `queued`. */
+  private opening = true;
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
   /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
@@ -150,6 +158,7 @@ export class Workbench {
       if (!this.headStart) this.engine = this.loader;
       this.status = 'ready';
     } catch (err) {
+      // Files queued meanwhile stay named on the page (they cannot be read without the engine).
       this.dropHeadStart(err);
       this.status = 'failed';
       this.error = {
@@ -207,7 +216,11 @@ export class Workbench {
    * proposals. Nothing is loaded yet, and a file that is not a table is refused with a message.
    */
   async propose(files: InputFile[]): Promise<boolean> {
-    if (!this.loader || files.length === 0) return false;
+    if (files.length === 0) return false;
+    if (!this.canPropose()) {
+      this.queued = [...this.queued, ...files];
+      return false;
+    }
     this.error = null;
     let current = '';
     try {
@@ -225,6 +238,28 @@ export class Workbench {
     } finally {
       this.activity = null;
     }
+  }
+
+  /** Whether a drop can be read now (else it waits in `queued`). */
+  private canPropose(): boolean {
+    return !!this.loader && !this.opening && this.status === 'ready';
+  }
+
+  /** Propose the queued files, if any, once nothing stands in their way. */
+  private flushQueued(): void {
+    if (!this.queued.length || !this.canPropose()) return;
+    const files = this.queued;
+    this.queued = [];
+    void this.propose(files);
+  }
+
+  /**
+   * The opening data (link, kept data or demo) is in place, or could not be loaded: from now on a
+   * drop is read at once, and the files dropped meanwhile are proposed.
+   */
+  openingDone(): void {
+    this.opening = false;
+    this.flushQueued();
   }
 
   /** Change a pending file's table kind or column roles. */
@@ -284,6 +319,7 @@ export class Workbench {
     } finally {
       this.status = 'ready';
       this.activity = null;
+      this.flushQueued();
     }
   }
 
@@ -567,6 +603,7 @@ export class Workbench {
         key: snapshot?.mode === 'view' ? 'recovery.doneView' : 'recovery.done',
         params: { files: files.join(', ') },
       };
+      this.flushQueued();
     } catch (e) {
       this.recovering = false;
       this.status = this.engine ? 'ready' : 'failed';

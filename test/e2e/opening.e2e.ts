@@ -12,8 +12,8 @@ afterAll(async () => {
 const attr = (name: string) => `[data-testid=app][data-${name}]`;
 
 /** A fresh page whose DuckDB WebAssembly is held back until `release()`, as on a slow machine. */
-async function heldBack() {
-  const context = await h.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+async function heldBack(locale = 'en-US') {
+  const context = await h.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   await context.route('**/*.wasm', async (route) => {
@@ -82,4 +82,38 @@ describe('first visit', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  for (const [locale, says] of [
+    ['en-US', 'will load as soon as the analysis engine is ready'],
+    ['zh-CN', '分析引擎就绪后将立即载入'],
+  ])
+    it(`a file dropped while the engine starts is kept, named, and loaded once it is ready (${locale})`, async () => {
+      const { page, context, errors, release } = await heldBack(locale);
+      await page.waitForSelector(attr('recorded-view="drawing"'));
+      expect(await page.locator('[data-testid=app]').getAttribute('data-status')).toBe('starting');
+      const csv = ['订单日期,客户编号,销售额', '2025-01-05,K1,100', '2025-02-07,K2,250', '2025-03-09,K1,80'];
+      // The file input takes the file while the engine starts (it used to be disabled then).
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: 'early.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv.join('\n')),
+      });
+      const queued = page.locator('[data-testid=drop-queued]');
+      await queued.waitFor();
+      expect(await queued.textContent()).toContain('early.csv');
+      expect(await queued.textContent()).toContain(says);
+      await page.screenshot({ path: `${SHOTS}/opening-queued-${locale}.png` });
+      expect(await page.locator('[data-testid=mapping-screen]').count()).toBe(0);
+
+      release();
+      await page.waitForSelector('[data-testid=mapping-screen]', { timeout: 60_000 });
+      expect(await queued.count()).toBe(0);
+      expect(await page.textContent('[data-testid=mapping-screen]')).toContain('early.csv');
+      await page.click('[data-testid=confirm-mapping]');
+      await waitForIdle(page, 2);
+      expect(await page.locator('[data-testid=demo-notice]').count()).toBe(0);
+      expect(await page.locator('[data-testid=stat-customers]').innerText()).toMatch(/\b2\b/);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 120_000);
 });

@@ -14,6 +14,16 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The bench hook as the page exposes it (`?bench` pages only). */
+interface BenchWindow {
+  __bench: { trace: TraceEntry[]; held: { count: number }; hold(): void; release(): void };
+}
+
+/** Hold the engine's statements before they are sent, or let them go (bench hook). */
+async function bench(page: Page, action: 'hold' | 'release'): Promise<void> {
+  await page.evaluate((a) => (window as unknown as BenchWindow).__bench[a](), action);
+}
+
 /** Statements the engine ran (or dropped) since the last call; `?bench` pages only. */
 async function takeTrace(page: Page): Promise<TraceEntry[]> {
   return page.evaluate(() =>
@@ -52,15 +62,19 @@ describe('work the page does at scale', () => {
     expect(afterParam.length).toBeLessThanOrEqual(4);
     await page.click('[data-testid=params-toggle]');
 
-    // Two filter picks in quick succession: the first pick's unfinished SQL is cancelled, the
-    // progress line shows while the second runs, and the page ends on the second pick.
+    // Two filter picks, the second while the first pick's SQL is still waiting: the first pick's
+    // statements are dropped (traced as cancelled), and the page ends on the second pick. The
+    // engine is held (bench hook) so that "still waiting" is true on any machine, however fast.
     await page.click('[data-testid=filter-region]');
     const options = page.locator('#filter-region label.option input');
+    await bench(page, 'hold');
     await options.nth(0).check();
-    await page.waitForTimeout(150);
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.held.count > 0);
     await options.nth(1).check();
+    // Held work cannot finish: the progress line is shown (after its 300 ms delay) on any machine.
     await page.waitForSelector('[data-testid=busy]', { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'perf-busy.png') });
+    await bench(page, 'release');
     await waitForIdle(page, 2);
     expect(await page.locator('[data-testid=busy]').count()).toBe(0);
     const afterFilters = await takeTrace(page);
