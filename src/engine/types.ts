@@ -63,6 +63,25 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/** What an engine can do, for the callers that must choose: they ask this, never which engine it is. */
+export interface EngineTraits {
+  /**
+   * Transcoded text is kept in browser Blobs (outside the JS heap, read by DuckDB through the
+   * FileReader API) rather than in one in-memory buffer.
+   */
+  textInBlobs: boolean;
+  /**
+   * Out of core: the machine's memory and spilling to disk (native DuckDB), so no tab-size limit
+   * applies and large loads are staged compressed only when they would not fit.
+   */
+  outOfCore: boolean;
+}
+
+/** The traits of an engine (the one place that maps an implementation to what it can do). */
+export function engineTraits(e: Pick<Engine, 'kind'>): EngineTraits {
+  return { textInBlobs: e.kind === 'browser', outOfCore: e.kind === 'native' };
+}
+
 /** Settings applied to every new database: no extension may ever be downloaded (intranet, no internet). */
 export const ENGINE_INIT_SQL = [
   'SET autoinstall_known_extensions = false',

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Engine } from '../engine/types';
+import { engineTraits, type Engine } from '../engine/types';
 import { sqlIdent, sqlString } from '../engine/sql';
 import { checkCapacity, packs } from './capacity';
 import { CANONICAL, missingRoles, type TableKind } from './canonical';
@@ -221,7 +221,7 @@ async function csvSource(db: Engine, plan: FilePlan, options: LoadOptions): Prom
       : transcodeToUtf8(content, plan.encoding);
     source = await collectSource(
       plan.normaliseNewlines ? normaliseNewlines(utf8) : utf8,
-      db.kind === 'browser',
+      engineTraits(db).textInBlobs,
     );
     name = `in_${id}.csv`;
   }
