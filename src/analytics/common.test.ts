@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
@@ -17,6 +16,7 @@ import {
   sig12Sql,
 } from './common';
 import { defaultParams } from './params';
+import { nativeInstalled } from '../../test/helpers/native';
 
 describe('calendar helpers', () => {
   it('adds months across years', () => {
@@ -99,16 +99,6 @@ describe('sig12: computed numbers compared at 12 significant digits (analytics.m
     expect(sig12(1.000000000005)).toBe(1.00000000001);
   });
 });
-
-/** Whether the optional native DuckDB package is installed. */
-function nativeInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('sig12Sql gives the very double sig12 gives', () => {
   let db: Engine;

@@ -6,7 +6,6 @@
  * doubles), both engines must give the same ABC ranks and classes, KPI scores, ranks and
  * tiers, RFM scores and product ranks.
  */
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
@@ -16,15 +15,7 @@ import { defaultParams } from './params';
 import { runPareto } from './pareto';
 import { runPerformance } from './performance';
 import { runRfm } from './rfm';
-
-function nativeInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { nativeInstalled } from '../../test/helpers/native';
 
 /**
  * 600 customers in 60 groups; every customer of a group buys the group's 400 amounts (cents,

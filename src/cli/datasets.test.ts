@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveStatic, type StaticServer } from '../../test/e2e/static-server';
 import { main } from './analyze';
 import { expandGlob, partitionOf } from './inputs';
+import { nativeInstalled } from '../../test/helpers/native';
 
 /** Run the CLI in this process; returns the exit code and what it wrote to stderr. */
 async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
@@ -18,15 +18,6 @@ async function cli(...args: string[]): Promise<{ code: number; stderr: string }>
     return { code: await main(args), stderr };
   } finally {
     vi.restoreAllMocks();
-  }
-}
-
-function nativeInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { main } from './analyze';
+import { nativeInstalled } from '../../test/helpers/native';
 
 const D = 'sample-data/demo';
 const FILES = [
@@ -19,16 +19,6 @@ const FILES = [
   '--customers',
   `${D}/customers.csv`,
 ];
-
-/** Whether the optional native package (and its prebuilt binary for this platform) is installed. */
-function nativeInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function analyze(...extra: string[]): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'engines-'));

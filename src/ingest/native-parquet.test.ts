@@ -1,5 +1,4 @@
 import { mkdtempSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +8,7 @@ import { datasetRowGroups } from './dataset';
 import { inspectFile } from './load';
 import { nativeParquetSource, rawColumnSql } from './native-parquet';
 import type { InputFile } from './types';
-
-function nativeInstalled(): boolean {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { nativeInstalled } from '../../test/helpers/native';
 
 describe('raw Parquet columns read natively', () => {
   it('gives up (null) on a pairing whose values could differ from the JS reader', () => {
