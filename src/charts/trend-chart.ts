@@ -24,16 +24,41 @@ export interface TrendChartOptions extends ChartBase {
    * lighter and labelled, so a short month is not read as a drop (analytics.md §1).
    */
   partial?: { month: string; label: string };
+  /**
+   * The months of the analysis period (`YYYY-MM`, inclusive) when the chart shows more than the
+   * period: they keep full colour on a light band, the others are drawn lighter, and the data
+   * table marks them with `label`. A brush may cover any month shown, so it can widen the period.
+   */
+  highlight?: { from: string; to: string; label: string };
   /** Called with the first and last month of a brushed range (sets the analysis period). */
   onBrush?: (from: string, to: string) => void;
 }
 
+/**
+ * The `partial` option for a period ending on `asOf`: its month when `asOf` is not the month's
+ * last day (the data or the period stops inside it), else none.
+ */
+export function partialMonth(
+  asOf: string,
+  label: (day: string) => string,
+): { month: string; label: string } | undefined {
+  const [y, m, d] = asOf.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d === last ? undefined : { month: asOf.slice(0, 7), label: label(asOf.slice(8)) };
+}
+
 const toDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
+/** The first day of the month after `m`. */
+const nextMonth = (m: string) => new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 1));
 
 /** Monthly values as bars, with plan and last year as lines; a brush selects months. */
 export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element {
   const plan = points.filter((p) => p.plan !== null && p.plan !== undefined);
   const ly = points.filter((p) => p.lastYear !== null && p.lastYear !== undefined && p.lastYear !== 0);
+  const h = o.highlight;
+  const inPeriod = (p: TrendPoint) => !h || (p.month >= h.from && p.month <= h.to);
+  /** Lighter outside the period, and for a partial last month. */
+  const opacity = (p: TrendPoint) => (inPeriod(p) ? 1 : 0.35) * (p.month === o.partial?.month ? 0.4 : 1);
   const exact = o.formatExact ?? o.formatValue;
   const chart = Plot.plot({
     document: o.document,
@@ -63,12 +88,15 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
       legend: plan.length > 0 || ly.length > 0,
     },
     marks: [
+      ...(h
+        ? [Plot.rect([h], { x1: () => toDate(h.from), x2: () => nextMonth(h.to), fill: '#e3edf8' })]
+        : []),
       Plot.rectY(points, {
         x1: (p: TrendPoint) => toDate(p.month),
-        x2: (p: TrendPoint) => new Date(Date.UTC(+p.month.slice(0, 4), +p.month.slice(5, 7), 1)),
+        x2: (p: TrendPoint) => nextMonth(p.month),
         y: 'value',
         fill: () => o.labels.value,
-        ...(o.partial ? { fillOpacity: (p: TrendPoint) => (p.month === o.partial!.month ? 0.4 : 1) } : {}),
+        ...(o.partial || h ? { fillOpacity: opacity } : {}),
         inset: 1,
         channels: {
           [o.labels.value]: (p: TrendPoint) => exact(p.value),
@@ -124,7 +152,11 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
       ...(ly.length ? [o.labels.lastYear] : []),
     ],
     rows: points.map((p) => [
-      p.month === o.partial?.month ? `${p.month} (${o.partial.label})` : p.month,
+      [
+        p.month,
+        p.month === o.partial?.month ? ` (${o.partial.label})` : '',
+        h && inPeriod(p) ? ` (${h.label})` : '',
+      ].join(''),
       exact(p.value),
       ...(plan.length ? [p.plan == null ? '–' : exact(p.plan)] : []),
       ...(ly.length ? [p.lastYear == null ? '–' : exact(p.lastYear)] : []),

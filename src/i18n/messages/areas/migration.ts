@@ -17,6 +17,8 @@ export const migrationEn = {
   'migration.moved': '{n} of {total} customers changed class (new and gone included).',
   'migration.table': 'Customers that moved',
   'pareto.byMeasure': 'by {measure} (the measure chosen on the Pareto page)',
+  'count.withoutCustomer':
+    "{amount} of the period's revenue has no customer and is not in these customer figures.",
 };
 
 export const migrationZhCN: Record<keyof typeof migrationEn, string> = {
@@ -36,4 +38,5 @@ export const migrationZhCN: Record<keyof typeof migrationEn, string> = {
   'migration.moved': '{total} 个客户中有 {n} 个等级变动（含新进和流失）。',
   'migration.table': '等级变动的客户',
   'pareto.byMeasure': '按{measure}（帕累托页面选择的指标）',
+  'count.withoutCustomer': '期间内有 {amount} 的收入没有客户，不计入这些客户数据。',
 };
