@@ -5,11 +5,15 @@
  * ordering. Written from the spec alone, without reading src/analytics (see NOTES.md).
  */
 
-/** A sales line of the canonical table; dates are `YYYY-MM-DD`. */
+/**
+ * A sales line of the canonical table; dates are `YYYY-MM-DD`. `customer_id` is null on a line
+ * without a customer (walk-in sale, guest web order: §1 keeps them for company totals and
+ * products, and leaves them out of every per-customer analysis).
+ */
 export interface SalesRow {
   order_date: string;
   order_id: string | null;
-  customer_id: string;
+  customer_id: string | null;
   customer_type: string | null;
   product_id: string | null;
   category: string | null;
@@ -79,6 +83,7 @@ export interface RawParams {
   lifecycle?: Partial<LifecycleParams>;
   kpi?: Partial<KpiParams>;
   rfm?: { window_months?: number };
+  migration?: { compare?: string };
 }
 
 /** Sales columns a filter may name. */
@@ -170,6 +175,24 @@ export function monthLabel(i: number): string {
 /** Days since 1970-01-01 of a `YYYY-MM-DD` string (UTC arithmetic, no local time). */
 export function dayNumber(d: string): number {
   return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+}
+
+/** A sales line that has a customer (§1: the only lines a per-customer analysis reads). */
+export type CustomerSalesRow = SalesRow & { customer_id: string };
+
+/** The lines with a customer: the input of every per-customer analysis (§1). */
+export function withCustomer(rows: SalesRow[]): CustomerSalesRow[] {
+  return rows.filter((r): r is CustomerSalesRow => r.customer_id !== null);
+}
+
+/** Days in the month of a month index. */
+export function daysInMonth(i: number): number {
+  return new Date(Date.UTC(Math.floor(i / 12), (i % 12) + 1, 0)).getUTCDate();
+}
+
+/** `YYYY-MM-DD` of a month index and a day of that month. */
+export function dateOf(i: number, d: number): string {
+  return `${monthLabel(i)}-${String(d).padStart(2, '0')}`;
 }
 
 /** Sum of numbers in insertion order (IEEE doubles, as §0 says). */

@@ -27,7 +27,8 @@ export function closeEnough(a: number, b: number): boolean {
  * Compare a reference table with the project's CSV text cell by cell. Returns readable
  * mismatch lines (`file row N (id) column: reference ≠ project`); empty when they agree.
  */
-export function compareTable(file: string, ref: RefTable, csv: string): string[] {
+export function compareTable(file: string, ref: RefTable, csv: string | undefined): string[] {
+  if (csv === undefined) return [`${file}: written by the reference, not by the project`];
   const parsed = Papa.parse<string[]>(csv.replace(/\n$/, ''), { header: false });
   const [header, ...rows] = parsed.data;
   const out: string[] = [];
@@ -98,5 +99,58 @@ export function compareSummary(ref: RefResults, summaryJson: string): string[] {
     num(`kpi.weights_applied[${i}]`, w, (kpi.weights_applied as number[])[i]),
   );
   counts('rfm.segments', ref.segmentCounts, (s.rfm as Json).segments as Record<string, number>);
+  out.push(...compareOverview(ref, s), ...compareMigration(ref, s));
+  return out;
+}
+
+/**
+ * summary.json `overview` (outputs.md): for period, previous and year_ago the range and its
+ * covered flag exactly, revenue / gross profit / revenue without a customer within REL_TOL
+ * (or both null), customers and orders exactly (or both null).
+ */
+function compareOverview(ref: RefResults, s: Json): string[] {
+  const out: string[] = [];
+  const got = s.overview as Record<string, Json> | undefined;
+  if (!got) return ['summary overview: missing in the project'];
+  for (const block of ['period', 'previous', 'year_ago'] as const) {
+    const want = ref.overview[block];
+    const g = got[block] ?? {};
+    for (const key of ['start', 'end', 'covered', 'customers', 'orders'] as const)
+      if (g[key] !== want[key])
+        out.push(`summary overview.${block}.${key}: reference ${want[key]} ≠ project ${String(g[key])}`);
+    for (const key of ['revenue', 'gross_profit', 'revenue_without_customer'] as const) {
+      const w = want[key];
+      const v = g[key];
+      const ok = w === null ? v === null : typeof v === 'number' && closeEnough(w, v);
+      if (!ok) out.push(`summary overview.${block}.${key}: reference ${w} ≠ project ${String(v)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * abc_migration.csv written or not (summary.json `not_written` names it exactly when the
+ * earlier period is not covered) and the `migration` block's range, covered flag and count of
+ * customers that moved. The rows themselves are compared as a result file.
+ */
+function compareMigration(ref: RefResults, s: Json): string[] {
+  const out: string[] = [];
+  const listed = ((s.not_written as Json[] | undefined) ?? []).map((x) => x.file);
+  const want = ref.notWritten.includes('abc_migration.csv');
+  if (listed.includes('abc_migration.csv') !== want)
+    out.push(
+      `summary not_written: reference ${want ? 'lists' : 'does not list'} abc_migration.csv, project ${JSON.stringify(listed)}`,
+    );
+  const m = s.migration as Json | undefined;
+  if (!m) return [...out, 'summary migration: missing in the project'];
+  const range = (m.compare ?? {}) as Json;
+  const r = ref.migration.range;
+  if (range.start !== r.start || range.end !== r.end || range.covered !== r.covered)
+    out.push(
+      `summary migration.compare: reference ${JSON.stringify(r)} ≠ project ` +
+        JSON.stringify({ start: range.start, end: range.end, covered: range.covered }),
+    );
+  if (m.moved !== ref.migration.moved)
+    out.push(`summary migration.moved: reference ${ref.migration.moved} ≠ project ${String(m.moved)}`);
   return out;
 }

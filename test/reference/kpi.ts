@@ -15,6 +15,7 @@ import {
   type PlanRow,
   type RawParams,
   type SalesRow,
+  withCustomer,
 } from './common';
 import type { Period } from './period';
 
@@ -106,7 +107,8 @@ export function referenceKpi(
   params: RawParams,
 ): { rows: KpiRow[]; appliedWeights: number[] } {
   const p = kpiParams(params);
-  const rows = period.inPeriod;
+  // Lines without a customer are not in a per-customer analysis (§1).
+  const rows = withCustomer(period.inPeriod);
   const quantityKnown = columnKnown(data.sales, 'quantity');
   const productKnown = data.sales.some((r) => r.product_id !== null);
   const counted = countedPlan(period, data, params);

@@ -11,6 +11,7 @@ import {
   type RawParams,
   type ReceivableRow,
   type SalesRow,
+  withCustomer,
 } from './common';
 
 /** A lifecycle stage of §5. */
@@ -80,7 +81,8 @@ export function referenceLifecycle(
 ): LifecycleRow[] {
   const p = lifecycleParams(params);
   const mT = monthIndex(asOf);
-  const upToT = sales.filter((r) => r.order_date <= asOf);
+  // Lines without a customer are not staged (§1).
+  const upToT = withCustomer(sales).filter((r) => r.order_date <= asOf);
   const costKnown = columnKnown(allSales, 'cost');
   const monthly = new Map<string, Map<number, number>>();
   const trailing = new Map<string, number>();

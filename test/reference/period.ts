@@ -9,6 +9,9 @@ export interface Period {
   /** Month index of the start and of T (inclusive). */
   startMonth: number;
   endMonth: number;
+  /** First and last order date of the whole, unfiltered sales table (what "the data covers"). */
+  dataStart: string;
+  dataEnd: string;
   /** Sales rows after the filters (all dates). */
   sales: SalesRow[];
   /** Filtered sales rows with start ≤ order_date ≤ T. */
@@ -57,5 +60,14 @@ export function resolvePeriod(data: Dataset, params: RawParams): Period | null {
   // T before the first order: the period cannot start after it; it is M(T) (NOTES.md G2).
   if (start > asOf) start = firstOfMonth(monthIndex(asOf));
   const inPeriod = sales.filter((r) => r.order_date >= start && r.order_date <= asOf);
-  return { start, asOf, startMonth: monthIndex(start), endMonth: monthIndex(asOf), sales, inPeriod };
+  return {
+    start,
+    asOf,
+    startMonth: monthIndex(start),
+    endMonth: monthIndex(asOf),
+    dataStart: min,
+    dataEnd: max,
+    sales,
+    inPeriod,
+  };
 }

@@ -23,12 +23,26 @@ function rng(seed: number) {
 const pad = (n: number) => String(n).padStart(2, '0');
 const month = (i: number) => `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
 const day = (i: number, d: number) => `${month(i)}-${pad(Math.min(d, 28))}`;
+/** Days in month index i. */
+const monthDays = (i: number) => new Date(Date.UTC(Math.floor(i / 12), (i % 12) + 1, 0)).getUTCDate();
+/** A day of month i clipped to the month's length (29, 30, 31 allowed; 0 = the last day). */
+const dayClipped = (i: number, d: number) =>
+  `${month(i)}-${pad(d === 0 ? monthDays(i) : Math.min(d, monthDays(i)))}`;
+/** The day after a `YYYY-MM-DD` date. */
+const nextDay = (d: string) =>
+  new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
 /**
  * A small random dataset that exercises the edges of the spec: few customers and products,
  * prices from a short list (ties), returns, zero lines, months without sales, optional
  * plan / inventory (opening-closing or on-hand, with gaps and zero stock, optionally per
  * customer) / receivables (days or due dates) / master, and random parameters.
+ *
+ * On a second random stream (so the draws above stay those of the earlier datasets): lines
+ * without a customer (§1), cancellation-like orders whose net revenue is ≤ 0, and in about a
+ * third of the seeds an explicit period whose previous (or year-ago) period starts exactly on
+ * the data's first day (covered) or one day before it (not covered), with T sometimes on a
+ * month's last day or a 29th–31st that an earlier month has to clip.
  */
 export function generateCase(seed: number): GeneratedCase {
   const r = rng(seed);
@@ -72,6 +86,60 @@ export function generateCase(seed: number): GeneratedCase {
       gross_profit: noCost ? null : rev - cost,
     });
   }
+  const x = rng(seed * 7919 + 13);
+  const quantityOf = (q: number) => (noQty ? null : q);
+  const line = (
+    date: string,
+    customer: string | null,
+    order: string | null,
+    qty: number,
+    price: number,
+    product: string | null = x.pick(products),
+  ): FixtureRow => {
+    const rev = qty * price;
+    const cost = Math.round(rev * x.pick([0.5, 0.8]) * 100) / 100;
+    return {
+      order_date: date,
+      order_id: noOrder ? null : order,
+      customer_id: customer,
+      product_id: product,
+      category: product === null ? null : catOf(product),
+      region: customer === null ? x.pick(['north', 'south', null]) : regionOf(customer),
+      channel: x.pick(['web', 'shop']),
+      sales_rep: x.pick(['Li', 'Wang']),
+      quantity: quantityOf(qty),
+      revenue: rev,
+      cost: noCost ? null : cost,
+      gross_profit: noCost ? null : rev - cost,
+    };
+  };
+  const anyDate = () => day(m0 + x.int(0, span - 1), x.int(1, 28));
+  // Lines without a customer (walk-in sales, guest orders): in products and company totals only.
+  if (x.chance(0.7))
+    for (let k = x.int(1, 8); k > 0; k--) {
+      const qty = allReturns || x.chance(0.15) ? -x.int(1, 4) : x.int(1, 10);
+      const order = x.chance(0.5) ? `W${x.int(1, 6)}` : `O${x.int(1, 25)}`;
+      sales.push(
+        line(anyDate(), null, order, qty, x.pick([10, 12.5, 20, 7.3]), x.chance(0.15) ? null : undefined),
+      );
+    }
+  // Cancellation-like orders: only negative lines (`C…` invoices), or a sale cancelled by a larger
+  // or equal return in the same order (a purchase line, but net revenue ≤ 0: not an order).
+  if (x.chance(0.6))
+    for (let k = x.int(1, 3); k > 0; k--) {
+      const who = x.chance(0.25) ? null : x.pick(customers);
+      const date = anyDate();
+      const order = `C${x.int(1, 4)}`;
+      if (x.chance(0.5)) sales.push(line(date, who, order, -x.int(1, 3), x.pick([10, 20])));
+      else {
+        const q = x.int(1, 3);
+        const p = x.pick(products);
+        sales.push(line(date, who, `X${k}`, q, 10, p), line(date, who, `X${k}`, -q - x.int(0, 1), 10, p));
+      }
+    }
+  // A line at the end of the month before the data: a whole-span period starting on a 31st.
+  const lateStart = x.chance(0.12);
+  if (lateStart) sales.push(line(`${month(m0 - 1)}-31`, x.pick([null, customers[0]]), 'O1', 2, 10));
   const tables: GeneratedCase['tables'] = { sales };
   if (r.chance(0.6)) {
     const byQty = r.chance(0.5);
@@ -170,5 +238,21 @@ export function generateCase(seed: number): GeneratedCase {
       overdue_days: r.pick([30, 90]),
     };
   if (r.chance(0.2)) params.rfm = { window_months: r.pick([3, 6, 12]) };
+  // The earlier period's start exactly on the data's first day, or one day before it (§1).
+  if (!lateStart && x.chance(0.35)) {
+    const yearAgo = x.chance(span >= 12 ? 0.6 : 0.3);
+    // The period's months n and its first month, so that the earlier range starts on M(m0 − 1).
+    const n = yearAgo ? x.int(1, 12) : x.int(1, Math.max(1, span >> 1));
+    const first = m0 - 1 + (yearAgo ? 12 : n);
+    params.period_start = `${month(first)}-01`;
+    params.as_of = dayClipped(first + n - 1, x.pick([0, 0, 1, 15, 28, 29, 30, 31]));
+    const earlierStart = `${month(m0 - 1)}-01`;
+    const covered = x.chance(0.5);
+    sales.push(
+      line(covered ? earlierStart : nextDay(earlierStart), x.pick([null, customers[0]]), 'O1', 1, 20),
+    );
+    if (yearAgo && x.chance(0.6)) params.migration = { compare: 'year_ago' };
+  } else if (x.chance(0.25))
+    params.migration = { compare: x.pick(['year_ago', '2023', '2024', '2023-Q3', '2023-Q4', '2024-Q1']) };
   return { seed, tables, params };
 }

@@ -30,7 +30,11 @@ async function mismatches(db: NodeEngine, data: Dataset, reports: LoadReport[], 
   const files = new Map(resultFiles(all, reports).map((f) => [f.name, f.content]));
   const out: string[] = [];
   for (const [name, table] of Object.entries(ref.files))
-    out.push(...compareTable(name, table, files.get(name)!));
+    out.push(...compareTable(name, table, files.get(name)));
+  // A file the reference does not write (abc_migration.csv over an uncovered period) must be absent.
+  for (const name of ref.notWritten)
+    if (files.has(name))
+      out.push(`${name}: not written by the reference (not covered), written by the project`);
   out.push(...compareSummary(ref, files.get('summary.json')!));
   return out.slice(0, 40);
 }

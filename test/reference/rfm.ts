@@ -9,6 +9,7 @@ import {
   sig12,
   type RawParams,
   type SalesRow,
+  withCustomer,
 } from './common';
 
 /** One row of rfm.csv. */
@@ -40,7 +41,8 @@ const score = (k: number, n: number) => Math.min(5, 1 + Math.floor((5 * k) / n))
 export function referenceRfm(sales: SalesRow[], asOf: string, params: RawParams): RfmRow[] {
   const windowMonths = params.rfm?.window_months ?? 12;
   const from = monthIndex(asOf) - windowMonths + 1;
-  const upToT = sales.filter((r) => r.order_date <= asOf);
+  // Lines without a customer are not scored (§1).
+  const upToT = withCustomer(sales).filter((r) => r.order_date <= asOf);
   const inWindow = upToT.filter((r) => monthIndex(r.order_date) >= from);
   const byOrderId = columnKnown(sales, 'order_id');
   const monetary = new Map<string, number>();

@@ -1,5 +1,6 @@
 /**
- * Reference implementation of analytics.md §2, §4–§7 in plain TypeScript (no SQL), producing
+ * Reference implementation of analytics.md §1 (overview figures and comparison ranges), §2,
+ * §4–§7 and §13 in plain TypeScript (no SQL), producing
  * the result tables of outputs.md as header + cell strings. It exists to check the project's
  * DuckDB SQL: two honest implementations of the spec must give the same numbers. The readings
  * it had to choose are listed in test/reference/NOTES.md.
@@ -8,6 +9,8 @@ import { referenceAbc, type AbcRow } from './abc';
 import type { Dataset, RawParams } from './common';
 import { referenceKpi } from './kpi';
 import { referenceLifecycle } from './lifecycle';
+import { referenceMigration, type MigrationResult } from './migration';
+import { referenceOverview, type OverviewBlock } from './overview';
 import { resolvePeriod } from './period';
 import { referenceRfm } from './rfm';
 import { referenceTurnover } from './turnover';
@@ -21,10 +24,17 @@ export interface RefTable {
 /** Per-class summary of §2 step 5 (as summary.json carries it). */
 export type ClassSummary = Record<string, { count: number; value: number; value_share: number | null }>;
 
-/** Every result file of outputs.md except summary.json, plus the figures summary.json carries. */
+/**
+ * Every result file of outputs.md this reference covers except summary.json (a file that is
+ * not written is absent), plus the figures summary.json carries.
+ */
 export interface RefResults {
   period: { start: string; asOf: string };
   files: Record<string, RefTable>;
+  /** Files the reference says are not written (abc_migration.csv when not covered). */
+  notWritten: string[];
+  overview: OverviewBlock;
+  migration: MigrationResult;
   classes: { customers: ClassSummary; products: ClassSummary };
   stageCounts: Record<string, number>;
   tierCounts: Record<string, number>;
@@ -62,8 +72,26 @@ export function runReference(data: Dataset, params: RawParams): RefResults | nul
   const lifecycle = referenceLifecycle(data.sales, period.sales, data.receivables, period.asOf, params);
   const kpi = referenceKpi(period, data, params);
   const rfm = referenceRfm(period.sales, period.asOf, params);
+  const migration = referenceMigration(period, abcC, params);
+  const migrationFile: Record<string, RefTable> = migration.rows
+    ? {
+        'abc_migration.csv': {
+          header: ['customer_id', 'class_before', 'class_now', 'value_before', 'value_now'],
+          rows: migration.rows.map((r) => [
+            r.customer_id,
+            r.class_before,
+            r.class_now,
+            r.value_before,
+            r.value_now,
+          ]),
+        },
+      }
+    : {};
   return {
     period: { start: period.start, asOf: period.asOf },
+    notWritten: migration.rows ? [] : ['abc_migration.csv'],
+    overview: referenceOverview(period, data),
+    migration,
     classes: { customers: classSummary(abcC), products: classSummary(abcP) },
     stageCounts: countBy(lifecycle, (r) => r.stage),
     tierCounts: countBy(kpi.rows, (r) => r.tier),
@@ -165,6 +193,7 @@ export function runReference(data: Dataset, params: RawParams): RefResults | nul
           r.segment,
         ]),
       },
+      ...migrationFile,
     },
   };
 }
