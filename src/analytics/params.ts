@@ -61,6 +61,12 @@ export interface Params {
   migration: { compare: string };
   /** Value forecast (§10): horizon h in weeks; holdout weeks for the holdout check (0 = none). */
   forecast: { horizon_weeks: number; holdout_weeks: number };
+  /**
+   * Customer satisfaction (§12): the company index weighted by the customers' revenue in the
+   * period (else their plain mean); "at risk" = index below `at_risk_index` or fallen by
+   * `at_risk_drop` points or more since the previous wave (0–100 points).
+   */
+  satisfaction: { weight_by_revenue: boolean; at_risk_index: number; at_risk_drop: number };
 }
 
 /** The spec's defaults. */
@@ -94,6 +100,7 @@ export function defaultParams(): Params {
     receivables: { warning_share: 0.2, base: null },
     migration: { compare: 'previous' },
     forecast: { horizon_weeks: 52, holdout_weeks: 0 },
+    satisfaction: { weight_by_revenue: false, at_risk_index: 60, at_risk_drop: 10 },
   };
 }
 
@@ -217,6 +224,7 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
   },
   migration: { compare: periodSpec('previous', 'year_ago') },
   forecast: { horizon_weeks: number(1, 520, true), holdout_weeks: number(0, 520, true) },
+  satisfaction: { weight_by_revenue: boolean, at_risk_index: number(0, 100), at_risk_drop: number(0, 100) },
 };
 
 /**

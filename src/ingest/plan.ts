@@ -17,6 +17,7 @@ import {
   synonymRank,
 } from './roles';
 import { contentHead, isGzipBytes, lineEndings } from './stream';
+import { proposeSurvey, surveyPlanOf } from './survey-plan';
 import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
 import { isSummaryWord, profileColumn } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
@@ -127,7 +128,12 @@ export function proposeRoles(
     c.roleSource = 'header';
   }
   // Content fallback: an unnamed column full of dates is the order date.
-  if (!claims.has('order_date') && !claims.has('period') && !claims.has('as_of_date')) {
+  if (
+    !claims.has('order_date') &&
+    !claims.has('period') &&
+    !claims.has('as_of_date') &&
+    !claims.has('survey_date')
+  ) {
     const dateCol = columns.find((c) => !c.role && c.profile.nonEmpty > 0 && c.profile.dateShare >= 0.9);
     if (dateCol) {
       dateCol.role = 'order_date';
@@ -163,12 +169,22 @@ export function applyMapping(
     columns.forEach((c, i) => c.role && owner.get(c.role) !== i && (c.role = null));
   }
   const kind = changes.kind ?? plan.kind;
+  // A survey's questions follow its roles (a column marked as a question, another kind); the
+  // user's fixes to a question are kept.
+  const survey = surveyPlanOf(columns, plan.survey?.rows ?? sampleOf(plan.columns), kind, plan.survey);
   return {
     ...plan,
     kind,
     columns,
+    survey,
     missing: missingRoles(kind, new Set(columns.flatMap((c) => (c.role ? [c.role] : [])))),
   };
+}
+
+/** Rows made of the columns' sample values, for a file first read as another kind than a survey. */
+function sampleOf(columns: ColumnPlan[]): string[][] {
+  const n = Math.max(0, ...columns.map((c) => c.samples.length));
+  return Array.from({ length: n }, (_, i) => columns.map((c) => c.samples[i] ?? ''));
 }
 
 async function sampleWindows(
@@ -187,7 +203,11 @@ async function sampleWindows(
   return { head: bytes, complete, windows };
 }
 
-function finish(base: Omit<FilePlan, 'kind' | 'missing'>, memory: MappingStore | undefined): FilePlan {
+function finish(
+  base: Omit<FilePlan, 'kind' | 'missing'>,
+  memory: MappingStore | undefined,
+  rows: string[][],
+): FilePlan {
   if (base.columns.length > MAX_COLUMNS)
     throw new IngestError('too_many_columns', {
       file: base.file.name,
@@ -195,10 +215,13 @@ function finish(base: Omit<FilePlan, 'kind' | 'missing'>, memory: MappingStore |
       max: MAX_COLUMNS,
     });
   const remembered = memory?.get(headerSignature(base.columns.map((c) => c.header))) ?? null;
-  const kind = proposeRoles(base.columns, remembered);
+  let kind = proposeRoles(base.columns, remembered);
+  // Survey exports (analytics.md §12): numbered identity columns and one column per question.
+  if (!remembered) kind = proposeSurvey(base.columns, rows, kind);
   return {
     ...base,
     kind,
+    survey: surveyPlanOf(base.columns, rows, kind),
     missing: missingRoles(kind, new Set(base.columns.flatMap((c) => (c.role ? [c.role] : [])))),
   };
 }
@@ -245,6 +268,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
         estimatedRows: info.rows,
       },
       options.mappings,
+      rows,
     );
   }
 
@@ -279,6 +303,7 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
         estimatedRows: nonBlank.length - h - 1,
       },
       options.mappings,
+      data,
     );
   }
 
@@ -342,5 +367,6 @@ export async function inspectFile(file: InputFile, options: InspectOptions = {})
       estimatedRows: complete ? data.length : estimateLines(head, file.size * (gzip ? GZIP_RATIO : 1)),
     },
     options.mappings,
+    data,
   );
 }

@@ -9,7 +9,7 @@ export function rejectsToCsv(report: LoadReport): string {
   );
 }
 
-const KIND_ORDER = ['sales', 'plan', 'inventory', 'receivables', 'customers'];
+const KIND_ORDER = ['sales', 'plan', 'inventory', 'receivables', 'customers', 'survey', 'survey_items'];
 
 /** The `inputs` part of summary.json, by table kind then file name (independent of drop order). */
 export function summaryInputs(reports: LoadReport[]): Record<string, unknown>[] {

@@ -179,6 +179,38 @@ const SYNONYMS: Record<string, string[]> = {
   due_date: ['due date', '到期日'],
   credit_limit: ['credit limit', '信用额度'],
   cost_to_serve: ['cost to serve', '服务成本'],
+  // Survey files (analytics.md §12): the long form's columns and a survey tool's own columns.
+  survey_date: [
+    'survey date',
+    'submitted',
+    'submit time',
+    'submission time',
+    'submitted at',
+    '提交答卷时间',
+    '提交时间',
+    '答卷时间',
+    '填写时间',
+    '调查日期',
+    '问卷日期',
+  ],
+  response_id: ['response id', 'respondent id', 'response', 'respondent', '答卷编号', '答卷序号', '序号'],
+  wave: ['wave', 'survey wave', 'survey round', '调查批次', '批次', '期次', '调查期'],
+  item: ['question', 'question text', 'survey item', '题目', '问题', '题项', '调查项目'],
+  dimension: ['dimension', 'quality dimension', '维度', '质量维度', '满意度维度'],
+  answer: [
+    'answer',
+    'score',
+    'rating',
+    'response value',
+    '得分',
+    '分数',
+    '评分',
+    '打分',
+    '满意度',
+    '满意程度',
+    '答案',
+  ],
+  importance: ['importance', 'importance weight', '重要性', '重要程度', '重要度'],
 };
 
 const LOOKUP = new Map<string, string>();
@@ -202,7 +234,7 @@ export function synonymRank(header: string, role: string): number {
 }
 
 /** Roles whose values are dates / months / numbers (checked against the column's content). */
-export const DATE_ROLES = new Set(['order_date', 'as_of_date', 'due_date']);
+export const DATE_ROLES = new Set(['order_date', 'as_of_date', 'due_date', 'survey_date']);
 export const MONTH_ROLES = new Set(['period']);
 export const NUMBER_ROLES = new Set([
   'quantity',
@@ -222,12 +254,13 @@ export const NUMBER_ROLES = new Set([
   'days_overdue',
   'credit_limit',
   'cost_to_serve',
+  'importance',
 ]);
 /** Id roles whose float-written integers (`17850.0`) are normalised. */
 export const ID_ROLES = new Set(['customer_id', 'product_id', 'order_id']);
 
 /** Roles that only occur in one table kind, used to guess a file's kind from its headers. */
-const KIND_MARKERS: Record<Exclude<TableKind, 'sales'>, string[]> = {
+const KIND_MARKERS: Record<Exclude<TableKind, 'sales' | 'survey' | 'survey_items'>, string[]> = {
   plan: ['plan_quantity', 'plan_revenue'],
   inventory: ['opening', 'closing', 'on_hand'],
   receivables: ['outstanding', 'overdue_amount', 'days_overdue'],
@@ -262,8 +295,24 @@ export function rolesForKind(
   return roles;
 }
 
+/** Roles that only a survey file (or its question table) has. */
+export const SURVEY_ROLES = new Set([
+  'survey_date',
+  'response_id',
+  'wave',
+  'item',
+  'dimension',
+  'answer',
+  'importance',
+  'question',
+]);
+
 /** Guess the table kind of a file from the roles its headers map to. */
 export function guessKind(roles: ReadonlySet<string>): TableKind {
+  // A survey: a submission time, or questions with answers; a question table: questions with
+  // their dimension or importance and no answers.
+  if (roles.has('survey_date') || (roles.has('item') && roles.has('answer'))) return 'survey';
+  if (roles.has('item') && (roles.has('dimension') || roles.has('importance'))) return 'survey_items';
   for (const [kind, markers] of Object.entries(KIND_MARKERS)) {
     if (markers.some((m) => roles.has(m))) return kind as TableKind;
   }

@@ -3,6 +3,7 @@ import type { TableKind } from './canonical';
 import type { Encoding } from './encoding';
 import type { SourceFormat } from './format';
 import type { SourceType } from './parquet';
+import type { SurveyPlan } from './survey-plan';
 import type { ColumnProfile, DateFormat, NumberStyle } from './values';
 
 /** A file handed to the ingest (dropped, picked, fetched, or a path in the CLI). */
@@ -88,6 +89,8 @@ export interface FilePlan {
    * refuses it in a browser tab). Absent in plans stored before it existed.
    */
   estimatedRows?: number;
+  /** Survey files (kind `survey` or `survey_items`): the questions found, their dimension, scale and importance. */
+  survey?: SurveyPlan;
 }
 
 /** A row that was not loaded, with the reason and where it was in the file. */
@@ -183,4 +186,9 @@ export const REJECT_REASONS = [
   'nonfinite_amount',
   'too_many_columns',
   'unreadable_row',
+  // Survey answers (one answer set aside; the rest of its response loads).
+  'bad_answer',
+  'answer_outside_scale',
+  'no_scale',
+  'missing_item',
 ] as const;

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/universal';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, dropAndConfirm, goToPage, startHarness, waitForIdle, type Harness } from './harness';
@@ -81,4 +84,47 @@ describe('Pareto at real sizes (issue 16 item 2)', () => {
       await page.context().close();
     }
   }, 240_000);
+});
+
+describe('Export results (issue 16 item 6)', () => {
+  it('adds results.xlsx: cover, one sheet per result, Chinese headers and stages, names joined, money to the cent', async () => {
+    const { page, errors } = await h.open({ locale: 'zh-CN' });
+    await waitForIdle(page, 1);
+    await dropAndConfirm(page, [manyCustomers()], 2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-results]'),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    // The machine files of outputs.md are still there, unchanged in form.
+    expect(strFromU8(zip['abc_customers.csv']).split('\n')[0]).toBe(
+      'customer_id,value,share,cum_share,rank,class',
+    );
+    const xlsx = zip['results.xlsx'];
+    // A part over 160 kB: the size at which the library's own zip step would start a blob: worker,
+    // which the CSP blocks (the export would never finish); src/export/xlsx-zip.ts replaces it.
+    expect(Math.max(...Object.values(unzipSync(xlsx)).map((p) => p.length))).toBeGreaterThan(160_000);
+    // Read with the library ingest reads XLSX with.
+    const sheets = await readXlsxFile(
+      xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer,
+    );
+    const names = sheets.map((s) => s.sheet);
+    expect(names.slice(0, 3)).toEqual(['说明', '客户ABC分类', '产品ABC分类']);
+    expect(names).toContain('客户生命周期');
+    expect(names).toContain('价值客户RFM');
+    const cover = sheets[0].data.flat().join(' ');
+    expect(cover).toContain('many-customers.csv');
+    expect(cover).toContain('2025-01-01');
+    expect(cover).toContain('ABC：A 类累计占比上限');
+    const abc = sheets[1].data;
+    expect(abc[0]).toEqual(['客户编号', '客户名称', '数值', '占比', '累计占比', '排名', '类别']);
+    expect(abc[1].slice(0, 3)).toEqual(['K0001', '客户K0001', 100000.5]);
+    // Customer 3 bought 100,000 / 3 + 0.5 = 33,333.83 (the CSV keeps the full double).
+    expect(abc[3].slice(0, 3)).toEqual(['K0003', '客户K0003', 33333.83]);
+    const life = sheets.find((s) => s.sheet === '客户生命周期')!.data;
+    expect(life[0].slice(0, 3)).toEqual(['客户编号', '客户名称', '阶段']);
+    expect(['新客户', '成长', '稳定', '衰退', '问题', '无价值', '流失']).toContain(life[1][2]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import { perfEn } from './areas/perf';
 import { reviewEn } from './areas/review';
 import { shareEn } from './areas/share';
 import { trustEn } from './areas/trust';
+import { satisfactionEn } from './areas/satisfaction';
 
 /** English UI text. Every key here must exist in zh-CN.ts (the compiler checks it). */
 export const en = {
@@ -497,6 +498,7 @@ export const en = {
   ...cliEn,
   ...definitionsEn,
   ...analystEn,
+  ...satisfactionEn,
 } as const;
 
 /** A message key. */

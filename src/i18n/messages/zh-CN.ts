@@ -6,6 +6,7 @@ import { perfZhCN } from './areas/perf';
 import { reviewZhCN } from './areas/review';
 import { shareZhCN } from './areas/share';
 import { trustZhCN } from './areas/trust';
+import { satisfactionZhCN } from './areas/satisfaction';
 import type { MessageKey } from './en';
 
 /** 简体中文界面文字。 */
@@ -486,4 +487,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...cliZhCN,
   ...definitionsZhCN,
   ...analystZhCN,
+  ...satisfactionZhCN,
 };

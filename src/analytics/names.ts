@@ -1,0 +1,52 @@
+import type { Engine } from '../engine/types';
+import type { Caps } from './common';
+
+/** Display names of the ids in the result files (for the analyst workbook, not the machine CSVs). */
+export interface EntityNames {
+  customers: Map<string, string>;
+  products: Map<string, string>;
+}
+
+/**
+ * SQL of every customer id with its name: the customer master's name first, else the first name
+ * (in code-point order) the sales lines give it; ids without any name are left out.
+ */
+export function buildCustomerNamesSql(caps: Pick<Caps, 'customers'>): string {
+  const master = caps.customers
+    ? `master AS (
+  SELECT CAST(customer_id AS VARCHAR) AS id, min(customer_name) AS name
+  FROM customers
+  WHERE customer_id IS NOT NULL AND customer_name IS NOT NULL
+  GROUP BY 1
+),`
+    : `master AS (SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS name WHERE false),`;
+  return `WITH ${master}
+sold AS (
+  SELECT CAST(customer_id AS VARCHAR) AS id, min(customer_name) AS name
+  FROM sales
+  WHERE customer_id IS NOT NULL AND customer_name IS NOT NULL
+  GROUP BY 1
+)
+SELECT coalesce(m.id, s.id) AS id, coalesce(m.name, s.name) AS name
+FROM master m FULL OUTER JOIN sold s ON m.id = s.id
+ORDER BY 1`;
+}
+
+/** SQL of every product id with its first name in the sales lines. */
+export function buildProductNamesSql(): string {
+  return `SELECT CAST(product_id AS VARCHAR) AS id, min(product_name) AS name
+FROM sales
+WHERE product_id IS NOT NULL AND product_name IS NOT NULL
+GROUP BY 1
+ORDER BY 1`;
+}
+
+/** The names of customers and products (empty maps when the data has none). */
+export async function runNames(db: Engine, caps: Caps): Promise<EntityNames> {
+  const rows = (sql: string) => db.rows<{ id: string; name: string }>(sql);
+  const customers = new Map((await rows(buildCustomerNamesSql(caps))).map((r) => [r.id, r.name]));
+  const products = caps.product
+    ? new Map((await rows(buildProductNamesSql())).map((r) => [r.id, r.name]))
+    : new Map<string, string>();
+  return { customers, products };
+}
