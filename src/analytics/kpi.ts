@@ -87,7 +87,8 @@ export function comparePeriod(spec: string, current: ScoringPeriod, analysis: Pe
   return { label: 'previous', start, end: dayBefore(current.start), months: current.months };
 }
 
-async function planBasis(
+/** The plan basis of §6 (quantity when the plan has quantities and the sales do), and whether the plan is by category. */
+export async function planBasis(
   db: Engine,
   caps: Caps,
 ): Promise<{ basis: 'quantity' | 'revenue' | 'none'; byCategory: boolean }> {

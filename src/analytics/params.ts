@@ -2,6 +2,7 @@
  * The one parameter object of analytics.md / outputs.md. The CLI reads it with --params, the URL
  * carries it, summary.json echoes it. Every key is optional; defaults are the spec's.
  */
+import { defaultStandard, KEY_ACCOUNT_FACTORS, type Standard } from './key-account-factors';
 
 /** Filter dimensions that apply to sales rows before any analysis. */
 export const FILTER_KEYS = ['region', 'channel', 'category', 'customer_type', 'sales_rep'] as const;
@@ -67,6 +68,19 @@ export interface Params {
    * `at_risk_drop` points or more since the previous wave (0–100 points).
    */
   satisfaction: { weight_by_revenue: boolean; at_risk_index: number; at_risk_drop: number };
+  /**
+   * Key accounts (§11): the company's rating standard (`[factor, weight]` pairs, weights sum to
+   * 100) and its tiers — by share of the ranked customers (`strategic_share`, then `key_share`)
+   * or by score (`strategic_score`, `key_score`, 0–100).
+   */
+  key_accounts: {
+    factors: Standard;
+    mode: 'share' | 'threshold';
+    strategic_share: number;
+    key_share: number;
+    strategic_score: number;
+    key_score: number;
+  };
 }
 
 /** The spec's defaults. */
@@ -101,6 +115,14 @@ export function defaultParams(): Params {
     migration: { compare: 'previous' },
     forecast: { horizon_weeks: 52, holdout_weeks: 0 },
     satisfaction: { weight_by_revenue: false, at_risk_index: 60, at_risk_drop: 10 },
+    key_accounts: {
+      factors: defaultStandard(),
+      mode: 'share',
+      strategic_share: 0.05,
+      key_share: 0.15,
+      strategic_score: 80,
+      key_score: 60,
+    },
   };
 }
 
@@ -191,6 +213,30 @@ const weights: Check = (v, key) => {
   return [...v];
 };
 
+/**
+ * A key-account standard: a non-empty list of `[factor, weight]` pairs, each factor of the §11
+ * catalogue at most once, weights 0–100 summing to 100 (the UI refuses other sums too).
+ */
+const standard: Check = (v, key) => {
+  if (!Array.isArray(v) || v.length === 0)
+    throw new ParamError(key, 'must be a non-empty list of [factor, weight] pairs');
+  const seen = new Set<string>();
+  const out = v.map((pair, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2)
+      throw new ParamError(`${key}[${i}]`, 'must be a [factor, weight] pair');
+    const [factor, weight] = pair as unknown[];
+    if (typeof factor !== 'string' || !(KEY_ACCOUNT_FACTORS as readonly string[]).includes(factor))
+      throw new ParamError(`${key}[${i}]`, `factor must be one of ${KEY_ACCOUNT_FACTORS.join(', ')}`);
+    if (seen.has(factor)) throw new ParamError(`${key}[${i}]`, `factor ${factor} is listed twice`);
+    seen.add(factor);
+    number(0, 100)(weight, `${key}[${i}]`);
+    return [factor, weight];
+  });
+  const sum = out.reduce((a, p) => a + (p[1] as number), 0);
+  if (Math.abs(sum - 100) > 1e-9) throw new ParamError(key, `weights must sum to 100 (they sum to ${sum})`);
+  return out;
+};
+
 /** Shape of the parameter object: a check per leaf, nested objects for groups. */
 const SCHEMA: Record<string, Check | Record<string, Check>> = {
   period_start: dateOrNull,
@@ -225,6 +271,14 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
   migration: { compare: periodSpec('previous', 'year_ago') },
   forecast: { horizon_weeks: number(1, 520, true), holdout_weeks: number(0, 520, true) },
   satisfaction: { weight_by_revenue: boolean, at_risk_index: number(0, 100), at_risk_drop: number(0, 100) },
+  key_accounts: {
+    factors: standard,
+    mode: oneOf('share', 'threshold'),
+    strategic_share: number(0, 1),
+    key_share: number(0, 1),
+    strategic_score: number(0, 100),
+    key_score: number(0, 100),
+  },
 };
 
 /**
@@ -257,6 +311,11 @@ export function resolveParams(input: unknown): Params {
     throw new ParamError('lifecycle', 'decline_threshold must not exceed growth_threshold');
   if (p.period_start && p.as_of && p.period_start > p.as_of)
     throw new ParamError('period_start', 'is after as_of');
+  const ka = p.key_accounts;
+  if (ka.strategic_share + ka.key_share > 1 + 1e-9)
+    throw new ParamError('key_accounts', 'strategic_share + key_share must not exceed 1');
+  if (ka.key_score > ka.strategic_score)
+    throw new ParamError('key_accounts', 'key_score must not exceed strategic_score');
   return p;
 }
 

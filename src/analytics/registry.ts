@@ -8,6 +8,7 @@
  */
 import type { Engine } from '../engine/types';
 import { clvCsv, forecastBlock } from '../results/forecast-files';
+import { keyAccountFactorsCsv, keyAccountsBlock, keyAccountsCsv } from '../results/key-account-files';
 import { migrationCsv } from '../results/migration-files';
 import { overviewBlock } from '../results/overview-block';
 import { abcCsv, kpiCsv, lifecycleCsv, rfmCsv, turnoverCsv } from '../results/tables';
@@ -15,6 +16,7 @@ import type { PageId } from '../state/url-state';
 import { runMigrationFor } from './abc-migration';
 import type { Caps, Period } from './common';
 import { runForecastFor } from './forecast/forecast';
+import { runKeyAccountsFor } from './key-accounts';
 import { runKpiFor } from './kpi';
 import { runLifecycleFor } from './lifecycle';
 import { runOverview } from './overview';
@@ -171,11 +173,31 @@ export const ANALYSES = [
       matrix: m.compare.covered ? m.matrix : null,
     }),
   }),
+  define({
+    id: 'key_accounts',
+    // Stage reads the lifecycle rules; p_alive / expected_value the forecast's horizon.
+    params: [...PERIOD, 'lifecycle', 'forecast', 'key_accounts'],
+    page: 'key_accounts',
+    run: (db, { params, period, caps }) => runKeyAccountsFor(db, params, period, caps),
+    files: [
+      { name: 'key_accounts.csv', write: keyAccountsCsv },
+      { name: 'key_account_factors.csv', write: keyAccountFactorsCsv },
+    ],
+    summary: keyAccountsBlock,
+  }),
   // Analyses of a page only (outputs.md lists no file for them). Pareto is the page's ranking of
   // one entity (customer, product, region…), `abc` the result files' customers and products.
   define({ id: 'pareto', params: [...PERIOD, 'measure', 'abc'], page: 'pareto', run: null, files: [] }),
   define({ id: 'performance', params: PERIOD, page: 'customers', run: null, files: [] }),
   define({ id: 'targets', params: PERIOD, page: 'targets', run: null, files: [] }),
+  // The key-account page's factor values: without the standard, so changing it re-runs no SQL.
+  define({
+    id: 'key_account_values',
+    params: [...PERIOD, 'lifecycle', 'forecast'],
+    page: 'key_accounts',
+    run: null,
+    files: [],
+  }),
   define({
     id: 'receivables',
     params: [...PERIOD, 'receivables'],

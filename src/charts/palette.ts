@@ -41,3 +41,26 @@ export const QUADRANT_COLORS: Record<string, string> = {
 
 /** Tier colours (same as ABC classes). */
 export const TIER_COLORS = { A: '#0072B2', B: '#E69F00', C: '#8C8C8C' } as const;
+
+/**
+ * Key-account factor colours (analytics.md §11): Okabe–Ito first, then Paul Tol's muted scheme,
+ * so the six factors of the default standard keep the most distinct ones.
+ */
+export const FACTOR_COLORS: Record<string, string> = {
+  revenue: '#0072B2',
+  gross_profit: '#009E73',
+  orders: '#E69F00',
+  growth: '#CC79A7',
+  stage: '#56B4E9',
+  overdue_share: '#D55E00',
+  quantity: '#332288',
+  stability: '#999933',
+  price_index: '#44AA99',
+  cost_to_serve: '#882255',
+  satisfaction: '#DDCC77',
+  p_alive: '#AA4499',
+  expected_value: '#117733',
+};
+
+/** Key-account tier colours: strategic blue, key orange, regular grey (as classes A/B/C). */
+export const KEY_TIER_COLORS = { strategic: '#0072B2', key: '#E69F00', regular: '#8C8C8C' } as const;

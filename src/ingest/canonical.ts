@@ -79,6 +79,10 @@ export const CANONICAL: Record<TableKind, RoleSpec[]> = {
     text('region'),
     num('credit_limit'),
     num('cost_to_serve'),
+    // Key-account sub-classes (analytics.md §11, seed 003): 全球性/全国性/地区性 and
+    // 优先供应商/合作伙伴/战略合作伙伴, as the company writes them.
+    text('scope'),
+    text('partnership'),
   ],
   // One row per answer, whatever the file's form (a wide export is unpivoted while loading).
   // `answer` is the number on the question's scale (a Likert label read as 1–5), NULL when the
@@ -102,6 +106,7 @@ export const CANONICAL: Record<TableKind, RoleSpec[]> = {
 
 /** Columns of the survey table that the load fills in itself (never offered as a column's role). */
 export const SURVEY_DERIVED = new Set(['scale_min', 'scale_max']);
+
 /**
  * Required roles per table kind, as alternatives: each inner array is one acceptable set.
  * A file is loadable as a kind when every role of at least one set is mapped.

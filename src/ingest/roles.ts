@@ -179,6 +179,9 @@ const SYNONYMS: Record<string, string[]> = {
   due_date: ['due date', '到期日'],
   credit_limit: ['credit limit', '信用额度'],
   cost_to_serve: ['cost to serve', '服务成本'],
+  // Customer-master sub-classes of key accounts (seed 003: 合作领域, 合作程度).
+  scope: ['scope', 'account level', 'account scope', '客户范围', '合作范围', '合作领域'],
+  partnership: ['partnership', 'partnership level', 'relationship', '合作层次', '合作关系', '合作程度'],
   // Survey files (analytics.md §12): the long form's columns and a survey tool's own columns.
   survey_date: [
     'survey date',
@@ -264,7 +267,7 @@ const KIND_MARKERS: Record<Exclude<TableKind, 'sales' | 'survey' | 'survey_items
   plan: ['plan_quantity', 'plan_revenue'],
   inventory: ['opening', 'closing', 'on_hand'],
   receivables: ['outstanding', 'overdue_amount', 'days_overdue'],
-  customers: ['credit_limit', 'cost_to_serve'],
+  customers: ['credit_limit', 'cost_to_serve', 'scope', 'partnership'],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runMigration } from '../analytics/abc-migration';
 import { runForecast } from '../analytics/forecast/forecast';
+import { runKeyAccountInputs, runKeyAccounts } from '../analytics/key-accounts';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
 import { runOverview } from '../analytics/overview';
@@ -34,6 +35,9 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   forecast: (e, p) => runForecast(e, p),
   abc: async (e, p) => [await runPareto(e, p, 'customer'), await runPareto(e, p, 'product')],
   migration: (e, p) => runMigration(e, p),
+  key_accounts: (e, p) => runKeyAccounts(e, p),
+  // The page's factor values, with the forecast factors (what a standard using them runs).
+  key_account_values: (e, p) => runKeyAccountInputs(e, p, { forecast: true }),
 };
 
 /** A non-default value for every top-level parameter (each one that matters changes some result). */
@@ -51,6 +55,14 @@ const ALTERED: Params = {
   receivables: { warning_share: 0.05, base: 1_000_000 },
   forecast: { horizon_weeks: 26, holdout_weeks: 0 },
   migration: { compare: 'year_ago' },
+  key_accounts: {
+    ...defaultParams().key_accounts,
+    factors: [
+      ['revenue', 50],
+      ['p_alive', 50],
+    ],
+    mode: 'threshold',
+  },
 };
 const KEYS = Object.keys(ALTERED) as ParamKey[];
 const json = (v: unknown) => JSON.stringify(v);

@@ -32,6 +32,11 @@ export const UI_CHOICES: Record<string, ChoiceSpec> = {
     values: ['product', 'category', 'region', 'channel', 'customer', 'sales_rep'],
   },
   'targets.adj': { kind: 'text', max: 4000 },
+  /** Key-account list: a tier (`keys` = strategic and key), the master's sub-classes, a sales rep. */
+  'key.tier': { kind: 'enum', values: ['keys', 'strategic', 'key', 'regular'] },
+  'key.scope': { kind: 'text', max: 200 },
+  'key.partnership': { kind: 'text', max: 200 },
+  'key.rep': { kind: 'text', max: 200 },
 };
 
 /** Whether a value is valid for a declared choice (undeclared keys: any text). */

@@ -10,6 +10,7 @@ export const PAGES = [
   'turnover',
   'lifecycle',
   'kpi',
+  'key_accounts',
   'targets',
   'rfm',
   'receivables',
@@ -38,6 +39,9 @@ export function defaultView(): ViewState {
 }
 
 const RESERVED = new Set(['page', 'customer', 'data', 'bench', 'demo']);
+
+/** The key-account standard's URL key: a list of `[factor, weight]` pairs in one value. */
+const STANDARD_KEY = 'key_accounts.factors';
 
 /**
  * Text that looks like markup or a script URL. No customer id, region or parameter is written
@@ -95,6 +99,9 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, string][] 
     const key = prefix ? `${prefix}.${k}` : k;
     if (Array.isArray(v)) {
       if (key === 'kpi.weights') out.push([key, v.join(',')]);
+      // The key-account standard: one value `revenue:30,gross_profit:25,…` (pairs in order).
+      else if (key === STANDARD_KEY)
+        out.push([key, (v as [string, number][]).map((p) => p.join(':')).join(',')]);
       else if (v.length === 0) out.push([key, '']);
       else for (const x of v) out.push([key, String(x)]);
     } else if (v !== null && typeof v === 'object') out.push(...flatten(v as Record<string, unknown>, key));
@@ -133,6 +140,13 @@ export function encodeView(view: ViewState): string {
 /** Rebuild the typed value of a flattened key from the default's type. */
 function typedValue(defaultValue: unknown, raw: string[], key: string): unknown {
   if (key === 'kpi.weights') return raw[0].split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (key === STANDARD_KEY)
+    return raw[0] === ''
+      ? []
+      : raw[0].split(',').map((pair) => {
+          const [factor, weight = ''] = pair.split(':');
+          return [factor, weight.trim() === '' ? NaN : Number(weight)];
+        });
   if (Array.isArray(defaultValue)) return raw.filter((x) => x !== '');
   if (typeof defaultValue === 'number') return raw[0].trim() === '' ? NaN : Number(raw[0]);
   if (typeof defaultValue === 'boolean')

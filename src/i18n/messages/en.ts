@@ -2,6 +2,7 @@ import { migrationEn } from './areas/migration';
 import { analystEn } from './areas/analyst';
 import { cliEn } from './areas/cli';
 import { definitionsEn } from './areas/definitions';
+import { keyAccountsEn } from './areas/key-accounts';
 import { perfEn } from './areas/perf';
 import { reviewEn } from './areas/review';
 import { shareEn } from './areas/share';
@@ -498,6 +499,7 @@ export const en = {
   ...cliEn,
   ...definitionsEn,
   ...analystEn,
+  ...keyAccountsEn,
   ...satisfactionEn,
 } as const;
 

@@ -2,6 +2,7 @@ import { migrationZhCN } from './areas/migration';
 import { analystZhCN } from './areas/analyst';
 import { cliZhCN } from './areas/cli';
 import { definitionsZhCN } from './areas/definitions';
+import { keyAccountsZhCN } from './areas/key-accounts';
 import { perfZhCN } from './areas/perf';
 import { reviewZhCN } from './areas/review';
 import { shareZhCN } from './areas/share';
@@ -487,5 +488,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...cliZhCN,
   ...definitionsZhCN,
   ...analystZhCN,
+  ...keyAccountsZhCN,
   ...satisfactionZhCN,
 };

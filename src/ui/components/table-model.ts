@@ -14,6 +14,11 @@ export interface Column<R> {
   digits?: number;
   /** A sentence (e.g. why a tier): shown whole, not cut at the usual cell width. */
   wide?: boolean;
+  /**
+   * Draw the cell as a small stacked bar of these parts (0–100 across the bar); `value` stays
+   * what sorting, searching, export and screen readers use.
+   */
+  bar?: (row: R) => { value: number; color: string; label: string }[];
 }
 
 /** Sort state. */

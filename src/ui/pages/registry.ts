@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import { PAGES, type PageId } from '../../state/url-state';
 import CustomersPage from './CustomersPage.svelte';
 import DataPage from './DataPage.svelte';
+import KeyAccountsPage from './KeyAccountsPage.svelte';
 import KpiPage from './KpiPage.svelte';
 import LifecyclePage from './LifecyclePage.svelte';
 import OverviewPage from './OverviewPage.svelte';
@@ -32,6 +33,7 @@ const COMPONENTS: Record<PageId, Component> = {
   turnover: TurnoverPage,
   lifecycle: LifecyclePage,
   kpi: KpiPage,
+  key_accounts: KeyAccountsPage,
   targets: TargetsPage,
   rfm: RfmPage,
   receivables: ReceivablesPage,

@@ -1,0 +1,42 @@
+import { compareCodePoints } from '../analytics/common';
+import type { KeyAccountsResult } from '../analytics/key-accounts';
+import { toCsv } from '../export/csv';
+
+/** key_accounts.csv: every customer with revenue > 0 in the period, in rank order. */
+export function keyAccountsCsv(k: KeyAccountsResult): string {
+  return toCsv(
+    ['customer_id', 'revenue', 'score', 'rank', 'tier', 'scope', 'partnership'],
+    k.scored.rows.map((r) => [r.customerId, r.revenue, r.score, r.rank, r.tier, r.scope, r.partnership]),
+  );
+}
+
+/**
+ * key_account_factors.csv: customer × applied factor (unavailable ones dropped), by customer id
+ * and then the standard's factor order. `value` is the factor's value (the stage as its points),
+ * `score` the factor's average-rank score s ∈ [0, 1], `weight` as applied (after rescaling),
+ * `part` = weight × score.
+ */
+export function keyAccountFactorsCsv(k: KeyAccountsResult): string {
+  const applied = k.scored.applied;
+  const rows = [...k.scored.rows]
+    .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
+    .flatMap((r) =>
+      applied.map((a, i) => [r.customerId, a.factor, r.values[i], r.scores[i], a.weight, r.parts[i]]),
+    );
+  return toCsv(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows);
+}
+
+/** The key_accounts block of summary.json: the standard as given and applied, the tiers. */
+export function keyAccountsBlock(k: KeyAccountsResult): unknown {
+  return {
+    customers: k.scored.rows.length,
+    mode: k.standard.mode,
+    factors_given: k.standard.factors,
+    factors_applied: k.scored.applied.map((a) => [a.factor, a.weight]),
+    dropped: k.scored.dropped.map((d) => ({ factor: d.factor, weight: d.given, reason: d.reason })),
+    forecast_reason: k.now.forecastReason,
+    receivables_as_of: k.now.snapshot,
+    survey_wave: k.now.wave,
+    tiers: k.scored.tierCounts,
+  };
+}
