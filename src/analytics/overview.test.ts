@@ -156,4 +156,22 @@ describe('overview headline figures', () => {
     const r = (await runOverview(db, defaultParams()))!;
     expect(r.current.orders).toBe(2);
   });
+
+  it('gives a covered range without sales a gross profit of 0 when the data has cost (null only without cost)', async () => {
+    // Previous period 2024-01 … 03 is covered (data from 2023-12-01) and empty.
+    await createTable(db, 'sales', [
+      { order_date: '2023-12-01', customer_id: 'A', revenue: 10, gross_profit: 2, cost: 8, quantity: 1 },
+      { order_date: '2024-05-01', customer_id: 'A', revenue: 20, gross_profit: 5, cost: 15, quantity: 2 },
+    ]);
+    const p = defaultParams();
+    p.period_start = '2024-04-01';
+    p.as_of = '2024-06-30';
+    const r = (await runOverview(db, p))!;
+    expect(r.before).toMatchObject({ revenue: 0, grossProfit: 0, quantity: 0, customers: 0, orders: 0 });
+    await createTable(db, 'sales', [
+      { order_date: '2023-12-01', customer_id: 'A', revenue: 10 },
+      { order_date: '2024-05-01', customer_id: 'A', revenue: 20 },
+    ]);
+    expect((await runOverview(db, p))!.before).toMatchObject({ grossProfit: null, quantity: null });
+  });
 });

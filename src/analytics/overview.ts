@@ -46,7 +46,8 @@ export interface OverviewResult {
  * SQL: the headline figures of the filtered sales in several date ranges, in one scan (the
  * ranges may overlap: each figure is an aggregate FILTERed by its range). Columns are suffixed
  * with the range's index: revenue_0, gross_profit_0, quantity_0, customers_0, orders_0, revenue_1…
- * `sum` of no values is NULL (no cost or quantity column: no figure). An order is an order id
+ * Gross profit and quantity are null only when the whole sales table has none (a range without
+ * rows has 0). An order is an order id
  * whose net revenue in the range is > 0; rows without an order id count by customer × day.
  */
 export function buildHeadlineSql(ranges: { start: string; end: string }[], params: Params): string {
@@ -54,8 +55,8 @@ export function buildHeadlineSql(ranges: { start: string; end: string }[], param
     `order_date BETWEEN ${sqlDate(r.start)} AND ${sqlDate(r.end)}`;
   const figures = ranges.map(
     (_, k) => `coalesce(sum(revenue) FILTER (WHERE p${k}), 0) AS revenue_${k},
-       sum(gross_profit) FILTER (WHERE p${k}) AS gross_profit_${k},
-       sum(quantity) FILTER (WHERE p${k}) AS quantity_${k},
+       coalesce(sum(gross_profit) FILTER (WHERE p${k}), CASE WHEN (SELECT known_gp FROM known) THEN 0 END) AS gross_profit_${k},
+       coalesce(sum(quantity) FILTER (WHERE p${k}), CASE WHEN (SELECT known_qty FROM known) THEN 0 END) AS quantity_${k},
        coalesce(sum(revenue) FILTER (WHERE p${k} AND customer_id IS NULL), 0) AS without_customer_${k},
        (SELECT count(*) FROM per_customer WHERE r${k} > ${EPS}) AS customers_${k},
        (SELECT count(*) FROM per_order WHERE r${k} > ${EPS}) AS orders_${k}`,
@@ -65,6 +66,10 @@ export function buildHeadlineSql(ranges: { start: string; end: string }[], param
   SELECT customer_id, order_id, order_date, revenue, gross_profit, quantity,
          ${ranges.map((r, k) => `${inRange(r)} AS p${k}`).join(', ')}
   FROM sales WHERE (${ranges.map(inRange).join(' OR ')}) AND ${filterSql(params.filters)}
+),
+-- Gross profit and quantity are null only when the data has none (§0): a range without rows has 0.
+known AS (
+  SELECT count(gross_profit) > 0 AS known_gp, count(quantity) > 0 AS known_qty FROM sales
 ),
 per_customer AS (
   SELECT customer_id, ${sums}
