@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../charts/bar-chart';
 import { paretoChart } from '../charts/pareto-chart';
-import { chartSvg } from './chart-image';
+import { chartImage, chartSvg } from './chart-image';
 
 // jsdom lays nothing out (every box is 0×0); positions are checked in the browser test
 // (test/e2e/share.e2e.ts). Here: the file is well-formed, standalone, and carries every part.
@@ -82,5 +82,26 @@ describe('chart → standalone SVG', () => {
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.documentElement.querySelectorAll('svg')).toHaveLength(1);
     expect(doc.documentElement.textContent).toContain('华东');
+  });
+
+  it('draws the caption (title, period, filters) above the chart, escaped, and grows by its height', () => {
+    const chart = barChart([{ key: 'a', label: '华东', value: 3, group: 'A' }], {
+      width: 300,
+      ariaLabel: 'bars',
+      valueLabel: 'Revenue',
+      formatValue: String,
+    });
+    document.body.append(chart);
+    const plain = chartImage(chart);
+    const captioned = chartImage(chart, {
+      title: '帕累托 / ABC 分类',
+      lines: ['期间 2025-01-01 至 2025-12-31', '筛选：区域: 华东 <b>'],
+    });
+    expect(captioned.height - plain.height).toBe(20 + 16 * 2 + 8);
+    const doc = parse(captioned.svg);
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const texts = [...doc.querySelectorAll('g.caption text')].map((t) => t.textContent);
+    expect(texts).toEqual(['帕累托 / ABC 分类', '期间 2025-01-01 至 2025-12-31', '筛选：区域: 华东 <b>']);
+    expect(captioned.svg).toContain('&lt;b&gt;');
   });
 });

@@ -18,11 +18,36 @@ function xml(s: string): string {
 /** Round a layout number (CSS pixels) to keep the file small and stable. */
 const r = (v: number) => Math.round(v * 10) / 10;
 
+/** What a downloaded picture says above the chart: its title, then lines such as period and filters. */
+export interface ChartCaption {
+  title: string;
+  lines: string[];
+}
+
+/** Height of the caption block in CSS pixels (title 16 px a line, others 14 px, a gap below). */
+function captionHeight(c: ChartCaption | undefined): number {
+  return c ? 20 + 16 * c.lines.length + 8 : 0;
+}
+
+/**
+ * A chart as a standalone picture: its SVG text and its size in CSS pixels, with the caption
+ * (title, period, filters) drawn above it, so a picture pasted into a report says what it shows.
+ */
+export function chartImage(
+  root: Element,
+  caption?: ChartCaption,
+): { svg: string; width: number; height: number } {
+  const box = root.getBoundingClientRect();
+  const top = captionHeight(caption);
+  const svg = chartSvg(root, caption);
+  return { svg, width: box.width + 2 * PAD, height: box.height + 2 * PAD + top };
+}
+
 /**
  * The standalone SVG of a chart element (a Plot <svg> or <figure>), sized as laid out on screen.
  * Must be called while the element is in the document (it reads the layout).
  */
-export function chartSvg(root: Element): string {
+export function chartSvg(root: Element, caption?: ChartCaption): string {
   const box = root.getBoundingClientRect();
   const style = getComputedStyle(root);
   const parts: string[] = [];
@@ -57,13 +82,21 @@ export function chartSvg(root: Element): string {
     );
   }
   // A white margin: axis labels and the legend sit at the very edge of Plot's layout.
+  const top = captionHeight(caption);
   const w = r(box.width + 2 * PAD);
-  const h = r(box.height + 2 * PAD);
+  const h = r(box.height + 2 * PAD + top);
+  const head = caption
+    ? `<g class="caption"><text x="${PAD}" y="${PAD + 14}" font-size="14" font-weight="bold">${xml(caption.title)}</text>` +
+      caption.lines
+        .map((l, i) => `<text x="${PAD}" y="${PAD + 32 + 16 * i}" font-size="11">${xml(l)}</text>`)
+        .join('') +
+      '</g>'
+    : '';
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="${SVG_NS}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" ` +
     `font-family="${xml(style.fontFamily)}" font-size="10" style="color: ${xml(style.color)}" fill="currentColor">` +
-    `<rect width="100%" height="100%" fill="white"/><g transform="translate(${PAD},${PAD})">${parts.join('')}</g></svg>\n`
+    `<rect width="100%" height="100%" fill="white"/>${head}<g transform="translate(${PAD},${PAD + top})">${parts.join('')}</g></svg>\n`
   );
 }
 

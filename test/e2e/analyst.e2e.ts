@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
@@ -127,4 +127,29 @@ describe('Export results (issue 16 item 6)', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+});
+
+describe('a downloaded chart picture (issue 16 item 6)', () => {
+  it('carries its title, period and filters, as SVG and PNG', async () => {
+    const { page, errors } = await h.open({ locale: 'zh-CN', path: '?page=pareto&filters.region=华东' });
+    await waitForIdle(page, 1);
+    const figure = page.locator('.plot-figure', { has: page.locator('[data-testid=pareto-chart]') });
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.locator('[data-testid=chart-svg]').click(),
+    ]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    expect(svg).toContain('帕累托 / ABC 分类');
+    expect(svg).toContain('期间 2025-01-01 至 2025-12-31');
+    expect(svg).toContain('筛选：区域: 华东');
+    const [pngFile] = await Promise.all([
+      page.waitForEvent('download'),
+      figure.locator('[data-testid=chart-png]').click(),
+    ]);
+    const png = readFileSync((await pngFile.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    writeFileSync(join(SHOTS, 'analyst-chart-download-zh-CN.png'), png);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -9,6 +9,10 @@ export const analystEn = {
   'pareto.runTitle': 'Ranks {from}–{to} ({n} in this bar)',
   'pareto.runClose': 'Close list',
   'pareto.average': 'Average per {entity}',
+  // A downloaded chart picture says what it shows
+  'chart.imagePeriod': 'Period {start} to {end}',
+  'chart.imageFilters': 'Filters: {filters}',
+  'chart.imageNoFilters': 'No filters (all data)',
   // results.xlsx (Export results): sheets, headers, cover
   'xlsx.sheet.cover': 'About these results',
   'xlsx.sheet.abc_customers': 'ABC customers',
@@ -116,6 +120,9 @@ export const analystZhCN: Record<keyof typeof analystEn, string> = {
   'pareto.runTitle': '第 {from}–{to} 名（本柱 {n} 个）',
   'pareto.runClose': '关闭列表',
   'pareto.average': '平均每个{entity}',
+  'chart.imagePeriod': '期间 {start} 至 {end}',
+  'chart.imageFilters': '筛选：{filters}',
+  'chart.imageNoFilters': '无筛选（全部数据）',
   'xlsx.sheet.cover': '说明',
   'xlsx.sheet.abc_customers': '客户ABC分类',
   'xlsx.sheet.abc_products': '产品ABC分类',
