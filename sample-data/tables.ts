@@ -214,6 +214,37 @@ export function receivablesCsv(r: Random, customers: Customer[]): string {
   return csv(['客户编号', '截止日期', '应收余额', '逾期金额', '逾期天数'], rows);
 }
 
+/**
+ * The key-account sub-classes of seed 003 for a customer, from its size and type (no random
+ * draw, so the other columns keep their values): scope 全球性 / 全国性 / 地区性 (合作范围) and
+ * partnership 战略合作伙伴 / 合作伙伴 / 优先供应商 (合作关系); retail customers have none.
+ */
+export function subclasses(c: Customer): { scope: string; partnership: string } {
+  const n = Number(c.id.slice(1));
+  const size = c.monthly / 18000;
+  const scope =
+    c.type === '大客户'
+      ? size > 9 || n % 7 === 0
+        ? '全球性'
+        : '全国性'
+      : c.type === '经销商' && n % 3 === 0
+        ? '全国性'
+        : '地区性';
+  const partnership =
+    c.type === '零售客户'
+      ? ''
+      : c.type === '大客户'
+        ? size > 6 || n % 2 === 0
+          ? '战略合作伙伴'
+          : '合作伙伴'
+        : c.type === '经销商'
+          ? n % 2 === 0
+            ? '合作伙伴'
+            : '优先供应商'
+          : '优先供应商';
+  return { scope, partnership };
+}
+
 /** Customer master: every customer, plus prospects with no sales yet ("potential"). */
 export function customersCsv(r: Random, customers: Customer[], prospects: Customer[]): string {
   const rows = [...customers, ...prospects].map((c) => [
@@ -223,6 +254,11 @@ export function customersCsv(r: Random, customers: Customer[], prospects: Custom
     c.region,
     money(Math.round((c.monthly * 2) / 10000) * 10000),
     money(c.monthly * 12 * (0.02 + r.next() * (c.type === '零售客户' ? 0.2 : 0.06))),
+    subclasses(c).scope,
+    subclasses(c).partnership,
   ]);
-  return csv(['客户编号', '客户名称', '客户类型', '区域', '信用额度', '服务成本'], rows);
+  return csv(
+    ['客户编号', '客户名称', '客户类型', '区域', '信用额度', '服务成本', '合作范围', '合作关系'],
+    rows,
+  );
 }
