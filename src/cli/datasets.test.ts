@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveStatic, type StaticServer } from '../../test/e2e/static-server';
 import { main } from './analyze';
+import { parseArgs } from './args';
 import { expandGlob, partitionOf } from './inputs';
 import { nativeInstalled } from '../../test/helpers/native';
 
@@ -22,6 +23,22 @@ async function cli(...args: string[]): Promise<{ code: number; stderr: string }>
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-datasets-'));
+
+describe('native engine options', () => {
+  it('--memory-limit takes a DuckDB size, --temp-dir a folder, both for the native engine only', () => {
+    const base = ['--sales', 'a.parquet', '--out', 'o'];
+    expect(
+      parseArgs([...base, '--engine', 'native', '--memory-limit', '1.5GB', '--temp-dir', '/tmp/x']),
+    ).toMatchObject({
+      memoryLimit: '1.5GB',
+      tempDir: '/tmp/x',
+    });
+    expect(() => parseArgs([...base, '--engine', 'native', '--memory-limit', 'lots'])).toThrow(
+      /--memory-limit must be a size such as 4GB/,
+    );
+    expect(() => parseArgs([...base, '--memory-limit', '4GB'])).toThrow(/apply to --engine native only/);
+  });
+});
 
 describe('inputs: globs and hive folders', () => {
   it('reads key=value folders as partition values (percent-escapes decoded), other folders not', () => {
