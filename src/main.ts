@@ -1,5 +1,7 @@
 import { mount } from 'svelte';
+import { setForecastRunner } from './analytics/forecast/runner';
 import { startEarlyEngine } from './state/early-engine';
+import { forecastInWorker } from './state/forecast-worker';
 import './ui/global.css';
 
 // public/csp.js narrows connect-src before this script runs (docs/security.md). Without it the
@@ -8,6 +10,8 @@ if (document.querySelector('meta[http-equiv="Content-Security-Policy"][data-conn
   // DuckDB starts first; the app's own code (its own chunk) downloads and compiles meanwhile.
   performance.mark('sw:main');
   startEarlyEngine();
+  // The value forecast's fit (a second or more at 1 M rows) runs in a worker, never in the page.
+  setForecastRunner(forecastInWorker);
   void import('./ui/App.svelte').then(({ default: App }) => {
     performance.mark('sw:app-code');
     mount(App, { target: document.getElementById('app')! });

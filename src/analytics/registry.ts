@@ -154,7 +154,7 @@ export const ANALYSES = [
     id: 'forecast',
     // Whole history up to T: the period's start does not matter.
     params: ['as_of', 'filters', 'forecast'],
-    page: 'lifecycle',
+    page: 'forecast',
     run: (db, { params, period }) => runForecastFor(db, params, period.asOf),
     // Not written without a forecast (too few repeaters, no convergence): summary.json says why.
     files: [{ name: 'clv.csv', write: clvCsv, missing: (f) => f.reason ?? 'no_forecast' }],

@@ -13,6 +13,7 @@ export const PAGES = [
   'key_accounts',
   'targets',
   'rfm',
+  'forecast',
   'receivables',
   'data',
 ] as const;

@@ -9,6 +9,7 @@ import type { BgnbdParams } from './bgnbd';
 import { computeForecast } from './compute';
 import { buildForecastInputSql } from './forecast-sql';
 import type { GammaGammaParams } from './gamma-gamma';
+import { forecastRunner } from './runner';
 
 export { buildForecastInputSql } from './forecast-sql';
 export { computeForecast, fitModels, MIN_REPEATERS } from './compute';
@@ -126,19 +127,8 @@ export interface ForecastRequest {
 /** What the fit and scoring give back. */
 export type ForecastComputed = Pick<ForecastResult, 'model' | 'reason' | 'rows' | 'holdout'>;
 
-/** Runs `computeForecast` somewhere: here by default; the browser app sends it to a Web Worker. */
+/** Runs `computeForecast` somewhere: here by default; the browser app sends it to a Web Worker (runner.ts). */
 export type ForecastCompute = (request: ForecastRequest) => Promise<ForecastComputed>;
-
-let compute: ForecastCompute = (request) => Promise.resolve(computeForecast(request));
-
-/**
- * Where the fit and scoring run from now on. The browser app (main.ts) sets a Web Worker, so a
- * fit of a second or more never blocks the page; Node (the CLI, tests) keeps the default, which
- * runs them in this thread. Either runs the same `computeForecast`.
- */
-export function setForecastCompute(c: ForecastCompute): void {
-  compute = c;
-}
 
 async function readInputs(db: Engine, params: Params, asOf: string, calibrationEnd: string) {
   const raw = await db.rows(buildForecastInputSql({ asOf, calibrationEnd, filters: params.filters }));
@@ -167,7 +157,9 @@ export async function runForecastFor(db: Engine, params: Params, asOf: string): 
   const holdout =
     weeks > 0 ? { weeks, calibrationEnd, inputs: await readInputs(db, params, asOf, calibrationEnd) } : null;
   const h = params.forecast.horizon_weeks;
-  const computed = await compute({ horizonWeeks: h, inputs, holdout });
+  const request = { horizonWeeks: h, inputs, holdout };
+  const runner = forecastRunner();
+  const computed = runner ? await runner(request) : computeForecast(request);
   return {
     asOf,
     horizonWeeks: h,

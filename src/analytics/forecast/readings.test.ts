@@ -7,6 +7,7 @@ import {
   modelReading,
   pAliveDistribution,
   recencyFrequencyGrid,
+  suggestedHoldoutWeeks,
 } from './readings';
 
 /** A scored customer: id, x, t_x, T_c (weeks), past value, P(alive). */
@@ -169,5 +170,13 @@ describe('mean P(alive) per group', () => {
       { group: 'stable', customers: 1, meanPAlive: 0.95 },
       { group: 'decline', customers: 2, meanPAlive: 0.2 },
     ]);
+  });
+});
+
+describe('suggested holdout weeks', () => {
+  it('is 26 weeks, or a third of the longest history when that is shorter, at least 1', () => {
+    expect(suggestedHoldoutWeeks(ROWS)).toBe(26); // longest 200 weeks
+    expect(suggestedHoldoutWeeks([row('a', 1, 1, 45, 1, 0.5)])).toBe(15);
+    expect(suggestedHoldoutWeeks([row('a', 0, 0, 2, 1, 1)])).toBe(1);
   });
 });

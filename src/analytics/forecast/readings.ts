@@ -211,3 +211,12 @@ export function meanPAliveBy(
     return t ? [{ group, customers: t.n, meanPAlive: t.s / t.n }] : [];
   });
 }
+
+/**
+ * Holdout weeks the Forecast page offers to check with: a quarter of a year twice (26 weeks), or a
+ * third of the longest customer history when that is shorter, so the calibration keeps two thirds.
+ */
+export function suggestedHoldoutWeeks(rows: readonly ForecastRow[]): number {
+  const longest = rows.reduce((m, r) => Math.max(m, r.ageWeeks), 0);
+  return Math.max(1, Math.min(26, Math.floor(longest / 3)));
+}

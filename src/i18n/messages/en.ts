@@ -3,6 +3,7 @@ import { analystEn } from './areas/analyst';
 import { cliEn } from './areas/cli';
 import { definitionsEn } from './areas/definitions';
 import { keyAccountsEn } from './areas/key-accounts';
+import { forecastEn } from './areas/forecast';
 import { perfEn } from './areas/perf';
 import { reviewEn } from './areas/review';
 import { shareEn } from './areas/share';
@@ -501,6 +502,7 @@ export const en = {
   ...analystEn,
   ...keyAccountsEn,
   ...satisfactionEn,
+  ...forecastEn,
 } as const;
 
 /** A message key. */

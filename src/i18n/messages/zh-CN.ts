@@ -3,6 +3,7 @@ import { analystZhCN } from './areas/analyst';
 import { cliZhCN } from './areas/cli';
 import { definitionsZhCN } from './areas/definitions';
 import { keyAccountsZhCN } from './areas/key-accounts';
+import { forecastZhCN } from './areas/forecast';
 import { perfZhCN } from './areas/perf';
 import { reviewZhCN } from './areas/review';
 import { shareZhCN } from './areas/share';
@@ -490,4 +491,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...analystZhCN,
   ...keyAccountsZhCN,
   ...satisfactionZhCN,
+  ...forecastZhCN,
 };

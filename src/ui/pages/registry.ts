@@ -4,6 +4,7 @@ import { PAGES, type PageId } from '../../state/url-state';
 import CustomersPage from './CustomersPage.svelte';
 import DataPage from './DataPage.svelte';
 import KeyAccountsPage from './KeyAccountsPage.svelte';
+import ForecastPage from './ForecastPage.svelte';
 import KpiPage from './KpiPage.svelte';
 import LifecyclePage from './LifecyclePage.svelte';
 import OverviewPage from './OverviewPage.svelte';
@@ -36,6 +37,7 @@ const COMPONENTS: Record<PageId, Component> = {
   key_accounts: KeyAccountsPage,
   targets: TargetsPage,
   rfm: RfmPage,
+  forecast: ForecastPage,
   receivables: ReceivablesPage,
   data: DataPage,
 };
