@@ -11,6 +11,13 @@ import { clvCsv, forecastBlock } from '../results/forecast-files';
 import { keyAccountFactorsCsv, keyAccountsBlock, keyAccountsCsv } from '../results/key-account-files';
 import { migrationCsv } from '../results/migration-files';
 import { overviewBlock } from '../results/overview-block';
+import {
+  satisfactionBlock,
+  satisfactionCsv,
+  satisfactionDimensionsCsv,
+  satisfactionItemsCsv,
+  satisfactionMissing,
+} from '../results/satisfaction-files';
 import { abcCsv, kpiCsv, lifecycleCsv, rfmCsv, turnoverCsv } from '../results/tables';
 import type { PageId } from '../state/url-state';
 import { runMigrationFor } from './abc-migration';
@@ -23,6 +30,7 @@ import { runOverview } from './overview';
 import type { Params } from './params';
 import { paretoParams, runParetoFor, type ParetoResult } from './pareto';
 import { runRfmFor } from './rfm';
+import { runSatisfactionIfSurvey } from './satisfaction';
 import { runTurnoverFor } from './turnover';
 
 /** A top-level parameter key. */
@@ -184,6 +192,20 @@ export const ANALYSES = [
       { name: 'key_account_factors.csv', write: keyAccountFactorsCsv },
     ],
     summary: keyAccountsBlock,
+  }),
+  define({
+    id: 'satisfaction',
+    // The period matters for the revenue weights only; surveys dated after T are ignored.
+    params: [...PERIOD, 'satisfaction'],
+    page: 'satisfaction',
+    run: (db, { params, period }) => runSatisfactionIfSurvey(db, params, period),
+    // Not written without a survey (or without an answered response up to T): summary.json says so.
+    files: [
+      { name: 'satisfaction.csv', write: satisfactionCsv, missing: satisfactionMissing },
+      { name: 'satisfaction_dimensions.csv', write: satisfactionDimensionsCsv, missing: satisfactionMissing },
+      { name: 'satisfaction_items.csv', write: satisfactionItemsCsv, missing: satisfactionMissing },
+    ],
+    summary: satisfactionBlock,
   }),
   // Analyses of a page only (outputs.md lists no file for them). Pareto is the page's ranking of
   // one entity (customer, product, region…), `abc` the result files' customers and products.

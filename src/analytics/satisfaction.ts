@@ -424,3 +424,12 @@ export async function runCustomerAnswers(
     score: r.score === null ? null : Number(r.score),
   }));
 }
+
+/** runSatisfactionFor when a survey is loaded, else null (the result files' run: no survey, no files). */
+export async function runSatisfactionIfSurvey(
+  db: Engine,
+  params: Params,
+  period: Period,
+): Promise<SatisfactionResult | null> {
+  return (await hasTable(db, 'survey')) ? runSatisfactionFor(db, params, period) : null;
+}

@@ -39,6 +39,14 @@ export const QUADRANT_COLORS: Record<string, string> = {
   review: '#D55E00',
 };
 
+/** Importance–performance quadrant colours (satisfaction, §12): act first in vermilion. */
+export const IPA_COLORS: Record<string, string> = {
+  concentrate_here: '#D55E00',
+  keep_up: '#009E73',
+  low_priority: '#8C8C8C',
+  possible_overkill: '#0072B2',
+};
+
 /** Tier colours (same as ABC classes). */
 export const TIER_COLORS = { A: '#0072B2', B: '#E69F00', C: '#8C8C8C' } as const;
 

@@ -88,7 +88,10 @@ export async function main(argv: string[]): Promise<number> {
         const inspect = file.parts ? inspectDataset : inspectFile;
         // The flag decides the table kind; the roles are read for it (a receivables file's only
         // date column is its as-of date) and must fit it.
-        plans.push(applyMapping(await inspect(file, { mappings }), { kind }));
+        const plan = await inspect(file, { mappings });
+        // --survey takes the answers and their question table alike: the file says which it is.
+        const asKind = kind === 'survey' && plan.kind === 'survey_items' ? plan.kind : kind;
+        plans.push(applyMapping(plan, { kind: asKind }));
       }
       // The duplicate-row count feeds only a note of the page's load report, which no result
       // file holds (summary.json lists rows and totals, not notes): left out here, it cost

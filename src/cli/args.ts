@@ -44,7 +44,8 @@ function wrapList(words: readonly string[], width: number, indent: string): stri
 }
 
 export const USAGE = `Usage: npm run analyze -- --sales FILE [--sales FILE …] [--plan FILE] [--inventory FILE]
-                          [--receivables FILE] [--customers FILE] [--as-of YYYY-MM-DD]
+                          [--receivables FILE] [--customers FILE] [--survey FILE …]
+                          [--as-of YYYY-MM-DD]
                           [--params params.json] [--mapping mapping.json]
                           [--engine wasm|native] [--threads N] [--memory-limit SIZE]
                           [--temp-dir DIR] --out DIR
@@ -66,6 +67,9 @@ ${wrapList(RESULT_FILES, 92, '  ')}
   --inventory FILE    monthly inventory per product
   --receivables FILE  receivables snapshot
   --customers FILE    customer master
+  --survey FILE       customer satisfaction survey: the answers (a survey tool's export with
+                      one column per question, or one row per answer) and the question table
+                      (题目, 维度, 重要性); repeat for each file (e.g. one per wave)
   --as-of DATE        as-of date T (overrides "as_of" in --params)
   --params FILE       JSON object with any parameter of the spec (see docs/analytics.md)
   --mapping FILE      column mappings saved on the Data page ("Save mapping for the command
@@ -91,6 +95,7 @@ const KINDS: Record<string, TableKind> = {
   '--inventory': 'inventory',
   '--receivables': 'receivables',
   '--customers': 'customers',
+  '--survey': 'survey',
 };
 
 /** Parse argv (without node and the script). Throws UsageError naming the problem. */
@@ -117,7 +122,7 @@ export function parseArgs(argv: string[]): AnalyzeArgs {
     if (a === '--help' || a === '-h') out.help = true;
     else if (a in KINDS) {
       const kind = KINDS[a];
-      if (kind !== 'sales' && out.files.some((f) => f.kind === kind))
+      if (kind !== 'sales' && kind !== 'survey' && out.files.some((f) => f.kind === kind))
         throw new UsageError(`${a} may be given only once`);
       out.files.push({ kind, path: value() });
     } else if (a === '--as-of') {

@@ -162,11 +162,11 @@ export function applyMapping(
     const role = roles ? (roles[i] ?? null) : c.role;
     return { ...c, role, roleSource: changes.roles && role !== c.role ? ('user' as const) : c.roleSource };
   });
-  // A role can belong to one column only: the later choice wins.
+  // A role can belong to one column only: the later choice wins (a survey's questions excepted).
   if (changes.roles) {
     const owner = new Map<string, number>();
-    columns.forEach((c, i) => c.role && owner.set(c.role, i));
-    columns.forEach((c, i) => c.role && owner.get(c.role) !== i && (c.role = null));
+    columns.forEach((c, i) => c.role && c.role !== 'question' && owner.set(c.role, i));
+    columns.forEach((c, i) => c.role && c.role !== 'question' && owner.get(c.role) !== i && (c.role = null));
   }
   const kind = changes.kind ?? plan.kind;
   // A survey's questions follow its roles (a column marked as a question, another kind); the

@@ -10,6 +10,7 @@ import { runPareto } from '../analytics/pareto';
 import { runPerformance } from '../analytics/performance';
 import { runReceivables } from '../analytics/receivables';
 import { runRfm } from '../analytics/rfm';
+import { runSatisfaction } from '../analytics/satisfaction';
 import { runTargets } from '../analytics/targets';
 import { runTurnover } from '../analytics/turnover';
 import type { Engine } from '../engine/types';
@@ -35,6 +36,7 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   forecast: (e, p) => runForecast(e, p),
   abc: async (e, p) => [await runPareto(e, p, 'customer'), await runPareto(e, p, 'product')],
   migration: (e, p) => runMigration(e, p),
+  satisfaction: (e, p) => runSatisfaction(e, p),
   key_accounts: (e, p) => runKeyAccounts(e, p),
   // The page's factor values, with the forecast factors (what a standard using them runs).
   key_account_values: (e, p) => runKeyAccountInputs(e, p, { forecast: true }),
@@ -55,6 +57,7 @@ const ALTERED: Params = {
   receivables: { warning_share: 0.05, base: 1_000_000 },
   forecast: { horizon_weeks: 26, holdout_weeks: 0 },
   migration: { compare: 'year_ago' },
+  satisfaction: { weight_by_revenue: true, at_risk_index: 70, at_risk_drop: 5 },
   key_accounts: {
     ...defaultParams().key_accounts,
     factors: [

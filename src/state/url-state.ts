@@ -15,6 +15,7 @@ export const PAGES = [
   'rfm',
   'forecast',
   'receivables',
+  'satisfaction',
   'data',
 ] as const;
 /** One page id. */

@@ -12,6 +12,7 @@ import ParetoPage from './ParetoPage.svelte';
 import ProductsPage from './ProductsPage.svelte';
 import ReceivablesPage from './ReceivablesPage.svelte';
 import RfmPage from './RfmPage.svelte';
+import SatisfactionPage from './SatisfactionPage.svelte';
 import TargetsPage from './TargetsPage.svelte';
 import TurnoverPage from './TurnoverPage.svelte';
 
@@ -39,6 +40,7 @@ const COMPONENTS: Record<PageId, Component> = {
   rfm: RfmPage,
   forecast: ForecastPage,
   receivables: ReceivablesPage,
+  satisfaction: SatisfactionPage,
   data: DataPage,
 };
 
