@@ -4,7 +4,6 @@ import {
   columnKnown,
   dayNumber,
   gt,
-  lt,
   monthIndex,
   sig12,
   type RawParams,
@@ -67,12 +66,31 @@ export function referenceRfm(sales: SalesRow[], asOf: string, params: RawParams)
     r: dayNumber(asOf) - dayNumber(lastPurchase.get(c)!),
   }));
   const n = base.length;
+  // #(value < x) over sorted values (binary search): Online Retail has 4,000 customers.
+  const below = (values: number[]) => {
+    const sorted = [...values].sort((p, q) => p - q);
+    return (v: number) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+  };
+  // R and F are integers (exact); M is a sum of doubles, compared at 12 significant digits (§0).
+  // #(recency > x) = #(−recency < −x).
+  const rBelow = below(base.map((y) => -y.r));
+  const fBelow = below(base.map((y) => y.f));
+  const m12 = base.map((y) => sig12(y.m));
+  const mBelow = below(m12);
   return base
-    .map((x) => {
-      const r_score = score(base.filter((y) => y.r > x.r).length, n);
-      const f_score = score(base.filter((y) => lt(y.f, x.f)).length, n);
-      // M is a sum of doubles: compared at 12 significant digits (§0).
-      const m_score = score(base.filter((y) => sig12(y.m) < sig12(x.m)).length, n);
+    .map((x, i) => {
+      const r_score = score(rBelow(-x.r), n);
+      const f_score = score(fBelow(x.f), n);
+      const m_score = score(mBelow(m12[i]), n);
       return {
         customer_id: x.c,
         recency_days: x.r,
