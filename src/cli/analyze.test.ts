@@ -83,6 +83,8 @@ describe('npm run analyze', () => {
     expect(readdirSync(out).sort()).toEqual([
       'abc_customers.csv',
       'abc_products.csv',
+      'key_account_factors.csv',
+      'key_accounts.csv',
       'kpi.csv',
       'lifecycle.csv',
       'rfm.csv',
@@ -116,5 +118,62 @@ describe('npm run analyze', () => {
     expect(summary.parameters.abc.a).toBe(0.7);
     // The data spans less than 12 months: the period starts on the first order date (docs/decisions.md).
     expect(summary.parameters.period).toEqual({ start: '2024-01-05', as_of: '2024-02-29', months: 2 });
+  });
+
+  it('applies a key-account standard saved from the page (--params) as the browser export does', async () => {
+    // The file the page's "Save standard…" writes is a parameter file of its own.
+    const standard = {
+      key_accounts: {
+        factors: [
+          ['revenue', 60],
+          ['orders', 40],
+        ],
+        mode: 'threshold',
+        strategic_share: 0.05,
+        key_share: 0.15,
+        strategic_score: 90,
+        key_score: 50,
+      },
+    };
+    writeFileSync(join(dir, 'standard.json'), JSON.stringify(standard));
+    const MASTER = ['客户编号,合作范围,合作关系', 'C1,全国性,战略合作伙伴'].join('\n');
+    writeFileSync(join(dir, 'customers.csv'), MASTER);
+    const out = join(dir, 'out-key');
+    const r = cli(
+      '--sales',
+      join(dir, 'sales.csv'),
+      '--customers',
+      join(dir, 'customers.csv'),
+      '--params',
+      join(dir, 'standard.json'),
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const db = await NodeEngine.start();
+    const files = [
+      fromBytes(new TextEncoder().encode(SALES), 'sales.csv'),
+      fromBytes(new TextEncoder().encode(MASTER), 'customers.csv'),
+    ];
+    const reports = await loadFiles(db, await Promise.all(files.map((f) => inspectFile(f))));
+    const all = await runAll(db, resolveParams(standard));
+    await db.close();
+    for (const f of resultFiles(all!, reports))
+      expect(readFileSync(join(out, f.name), 'utf8'), f.name).toBe(f.content);
+    // C1: revenue 250 and 2 orders, both the higher of two → 60 + 40 = 100 ≥ 90, strategic;
+    // C2: 100 and 1 order → 0. Gross profit is not in this standard; the master gives C1's sub-classes.
+    expect(readFileSync(join(out, 'key_accounts.csv'), 'utf8')).toBe(
+      'customer_id,revenue,score,rank,tier,scope,partnership\nC1,250,100,1,strategic,全国性,战略合作伙伴\nC2,100,0,2,regular,,\n',
+    );
+    expect(readFileSync(join(out, 'key_account_factors.csv'), 'utf8')).toBe(
+      'customer_id,factor,value,score,weight,part\nC1,revenue,250,1,60,60\nC1,orders,2,1,40,40\nC2,revenue,100,0,60,0\nC2,orders,1,0,40,0\n',
+    );
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.key_accounts).toMatchObject({
+      customers: 2,
+      mode: 'threshold',
+      tiers: { strategic: 1, key: 0, regular: 1 },
+    });
+    expect(summary.parameters.key_accounts).toEqual(standard.key_accounts);
   });
 });
