@@ -3,6 +3,7 @@ import { NodeEngine } from '../engine/node';
 import { sqlString } from '../engine/sql';
 import {
   dateSql,
+  hasDayMonthOrder,
   isSummaryWord,
   monthSql,
   numberSql,
@@ -80,6 +81,14 @@ describe('numbers', () => {
 
 describe('dates', () => {
   const day = Date.UTC(2024, 2, 5);
+  it('offers the day/month choice only where the order is open (not for year-first dates)', () => {
+    expect(hasDayMonthOrder('DM/%Y')).toBe(true);
+    expect(hasDayMonthOrder('%d/%m/%Y')).toBe(true);
+    expect(hasDayMonthOrder('%m/%d/%Y %H:%M')).toBe(true);
+    expect(hasDayMonthOrder('%Y/%m/%d %H:%M:%S')).toBe(false);
+    expect(hasDayMonthOrder('%Y.%m.%d')).toBe(false);
+    expect(hasDayMonthOrder('iso')).toBe(false);
+  });
   it('profiles each listed form to one format', () => {
     expect(profileColumn(['2024-03-05', '2024-03-06']).dateFormat).toBe('iso');
     expect(profileColumn(['2010-12-01 08:26:00']).dateFormat).toBe('iso');

@@ -356,7 +356,8 @@ export function humanDateFormat(format: DateFormat): string {
 
 /** Whether a date format puts day and month in an order the user may want to swap. */
 export function hasDayMonthOrder(format: DateFormat | null): boolean {
-  return !!format && (format.startsWith('DM') || /%d.%m|%m.%d/.test(format));
+  // Year first (`2025/6/12 10:23:45`, a survey tool's submission time) is always year–month–day.
+  return !!format && (format.startsWith('DM') || (/%d.%m|%m.%d/.test(format) && !format.startsWith('%Y')));
 }
 
 /** The same format with the day/month order chosen by the user. */

@@ -49,7 +49,7 @@ export const satisfactionEn = {
   'survey.fromTable': 'from the question table',
   'survey.fromColumn': 'from the file',
   'survey.byUser': 'set here',
-  'survey.labels': 'labels 非常满意 … 非常不满意 = 5 … 1',
+  'survey.labels': 'labels (非常满意 = 5)',
   'survey.noScaleOption': '(none)',
   'survey.equal': 'equal',
   'survey.noDimension': 'no dimension',
@@ -123,6 +123,7 @@ export const satisfactionEn = {
   'drill.noSurvey': 'No survey answer from this customer.',
   'drill.answer': 'Answer',
   'drill.answerSkipped': 'skipped',
+  'drill.answerScore': 'Score (0–100)',
 };
 
 export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
@@ -168,7 +169,7 @@ export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'survey.fromTable': '来自题目表',
   'survey.fromColumn': '来自文件',
   'survey.byUser': '在此设置',
-  'survey.labels': '选项 非常满意 … 非常不满意 = 5 … 1',
+  'survey.labels': '选项（非常满意 = 5）',
   'survey.noScaleOption': '（无）',
   'survey.equal': '相同',
   'survey.noDimension': '无维度',
@@ -238,4 +239,5 @@ export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'drill.noSurvey': '该客户没有满意度答卷。',
   'drill.answer': '答案',
   'drill.answerSkipped': '跳过',
+  'drill.answerScore': '得分（0–100）',
 };
