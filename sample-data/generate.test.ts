@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultParams } from '../src/analytics/params';
 import { runPareto } from '../src/analytics/pareto';
+import { runSatisfaction } from '../src/analytics/satisfaction';
+import { satisfactionLinks } from '../src/analytics/satisfaction-links';
 import { NodeEngine } from '../src/engine/node';
 import { fromBytes } from '../src/ingest/input';
 import { inspectFile, loadFiles } from '../src/ingest/load';
@@ -41,7 +43,15 @@ describe('demo dataset', () => {
 
   it('loads every file as the right table with nothing rejected', async () => {
     const kinds = await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables() ORDER BY 1');
-    expect(kinds.map((k) => k.t)).toEqual(['customers', 'inventory', 'plan', 'receivables', 'sales']);
+    expect(kinds.map((k) => k.t)).toEqual([
+      'customers',
+      'inventory',
+      'plan',
+      'receivables',
+      'sales',
+      'survey',
+      'survey_items',
+    ]);
     const plans = await Promise.all(
       demo.map((f) => inspectFile(fromBytes(new TextEncoder().encode(f.text), f.name))),
     );
@@ -51,6 +61,9 @@ describe('demo dataset', () => {
       ['inventory.csv', 'inventory', []],
       ['receivables.csv', 'receivables', []],
       ['customers.csv', 'customers', []],
+      ['survey_2025h1.csv', 'survey', []],
+      ['survey_2025h2.csv', 'survey', []],
+      ['survey_items.csv', 'survey_items', []],
     ]);
   });
 
@@ -128,5 +141,20 @@ describe('demo dataset', () => {
         WHERE p.plan_revenue > 0 AND coalesce(a.rev, 0) <= 0 GROUP BY 1)
       SELECT count(*) AS n FROM missed WHERE months >= 3`);
     expect(r.n).toBeGreaterThanOrEqual(10);
+  });
+
+  it('plants two survey waves: matched by id and by name, two strangers, a concentrate-here and an at-risk list', async () => {
+    const p = defaultParams();
+    const s = (await runSatisfaction(db, p))!;
+    expect(s.waves.map((w) => w.wave)).toEqual(['2025-H1', '2025-H2']);
+    expect(s.responses.total).toBeGreaterThanOrEqual(180);
+    expect(s.responses.byName).toBeGreaterThanOrEqual(10);
+    expect(s.unmatched.map((u) => u.surveyName)).toEqual(['南通远航物流有限公司', '宁波港城建材有限公司']);
+    expect(s.dimensionNames).toEqual(['有形性', '可靠性', '响应性', '保证性', '移情性']);
+    const quadrant = (item: string) => s.items.find((i) => i.item === item)?.quadrant;
+    expect(quadrant('投诉和质量异议处理及时')).toBe('concentrate_here');
+    expect(quadrant('送货车辆和装卸设备整洁完好')).toBe('possible_overkill');
+    const links = satisfactionLinks(s, { abc: await runPareto(db, p), kpi: null, lifecycle: null }, p);
+    expect(links.atRisk.filter((a) => a.fell).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { makeCustomers, makeProducts } from './model';
 import { Random } from './random';
+import { surveyFiles } from './survey';
 import { customersCsv, inventoryCsv, makeSales, planCsv, receivablesCsv, salesCsv } from './tables';
 
 /** One demo file as text (before compression). */
@@ -27,6 +28,8 @@ export function generateDemo(seed = 20240101): DemoFile[] {
     { name: 'inventory.csv', text: inventoryCsv(r, lines, products) },
     { name: 'receivables.csv', text: receivablesCsv(r, customers) },
     { name: 'customers.csv', text: customersCsv(r, customers, prospects) },
+    // Its own random stream: the survey leaves the other files' bytes as they were.
+    ...surveyFiles(new Random(seed + 19), customers),
   ];
 }
 

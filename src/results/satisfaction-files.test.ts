@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../analytics/params';
 import { runAll } from '../analytics/run-all';
 import { NodeEngine } from '../engine/node';
+import { XLSX_FORMAT } from '../export/xlsx-writer';
 import { fromBytes } from '../ingest/input';
 import { inspectFile, loadFiles } from '../ingest/load';
+import { resultWorkbook, type WorkbookInput } from './workbook';
 import { resultFiles } from './writer';
 
 const dir = mkdtempSync(join(tmpdir(), 'satisfaction-'));
@@ -143,4 +145,32 @@ describe('satisfaction result files (outputs.md)', () => {
       );
     expect(readdirSync(out)).toContain('summary.json');
   }, 120_000);
+});
+
+describe('satisfaction sheets of results.xlsx', () => {
+  it('shows the change in index points (not a percentage) and the readings in the UI language', () => {
+    const sheets = resultWorkbook({
+      locale: 'zh-CN',
+      files: [
+        {
+          name: 'satisfaction.csv',
+          content: 'customer_id,wave,responses,index,previous_index,change\nC1,2025-H2,1,62.5,93.75,-31.25\n',
+        },
+        {
+          name: 'satisfaction_items.csv',
+          content:
+            'item,dimension,importance,performance,answers,quadrant\nQ,可靠性,3,87.5,2,concentrate_here\n',
+        },
+        { name: 'summary.json', content: '{}' },
+      ],
+      names: { customers: new Map([['C1', '甲公司']]), products: new Map() },
+      params: defaultParams(),
+      period: { start: '2025-01-01', asOf: '2025-12-31', months: 12 } as WorkbookInput['period'],
+      inputs: [],
+    });
+    const cells = sheets.flatMap((s) => s.rows.flat());
+    const change = cells.find((c) => typeof c === 'object' && c !== null && c.value === -31.25);
+    expect(change).toEqual({ value: -31.25, format: XLSX_FORMAT.number });
+    expect(cells).toContain('重点改进');
+  });
 });

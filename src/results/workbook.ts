@@ -80,6 +80,9 @@ const KINDS: Record<string, Kind> = {
   ),
 };
 
+/** A column that means something else in one file: satisfaction.csv's `change` is index points, not a ratio. */
+const KINDS_IN: Record<string, Record<string, Kind>> = { satisfaction: { change: 'number' } };
+
 /** Columns whose values are keys of analytics.md, shown translated (`stage.growth` → 成长期). */
 const ENUMS: Record<string, string> = { stage: 'stage', segment: 'segment', quadrant: 'quadrant' };
 
@@ -144,7 +147,7 @@ function resultSheet(f: ResultFile, input: WorkbookInput): XlsxSheet {
   for (const r of rows) {
     const line: XlsxValue[] = [];
     header.forEach((c, i) => {
-      const kind = KINDS[c] ?? 'text';
+      const kind = KINDS_IN[base]?.[c] ?? KINDS[c] ?? 'text';
       line.push(cell(kind, r[i] ?? '', money, locale, ENUMS[c]));
       if (kind === 'customer') line.push(names.customers.get(r[i]) ?? null);
       if (kind === 'product') line.push(names.products.get(r[i]) ?? null);

@@ -28,6 +28,7 @@ const PAGES: [string, string][] = [
   ['targets', '[data-testid=range-ytd]'],
   ['rfm', '[data-testid=rfm-heatmap] svg'],
   ['receivables', '[data-testid=aging-chart] svg'],
+  ['satisfaction', '[data-testid=satisfaction-ipa-chart] svg'],
   ['data', '[data-testid=sql-editor] .cm-editor'],
 ];
 
@@ -169,7 +170,8 @@ describe('Export results', () => {
     // The CLI on the same demo files (the browser reads sales.csv.gz decompressed as sales.csv).
     const dir = mkdtempSync(join(tmpdir(), 'demo-'));
     writeFileSync(join(dir, 'sales.csv'), gunzipSync(readFileSync('sample-data/demo/sales.csv.gz')));
-    for (const f of ['plan', 'inventory', 'receivables', 'customers'])
+    const surveys = ['survey_2025h1', 'survey_2025h2', 'survey_items'];
+    for (const f of ['plan', 'inventory', 'receivables', 'customers', ...surveys])
       writeFileSync(join(dir, `${f}.csv`), readFileSync(`sample-data/demo/${f}.csv`));
     const out = join(dir, 'out');
     const r = spawnSync(
@@ -187,6 +189,7 @@ describe('Export results', () => {
         join(dir, 'receivables.csv'),
         '--customers',
         join(dir, 'customers.csv'),
+        ...surveys.flatMap((f) => ['--survey', join(dir, `${f}.csv`)]),
         '--out',
         out,
       ],

@@ -117,6 +117,11 @@ export const satisfactionEn = {
   'ipa.keep_up': 'Keep up the good work',
   'ipa.low_priority': 'Low priority',
   'ipa.possible_overkill': 'Possible overkill',
+  // The same readings under the `quadrant` column of satisfaction_items.csv in results.xlsx.
+  'quadrant.concentrate_here': 'Concentrate here',
+  'quadrant.keep_up': 'Keep up the good work',
+  'quadrant.low_priority': 'Low priority',
+  'quadrant.possible_overkill': 'Possible overkill',
   // Customer panel
   'drill.satisfaction': 'Satisfaction',
   'drill.satisfactionLine': 'index {index} in {wave} ({responses} response(s)); {change}',
@@ -234,6 +239,10 @@ export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'ipa.keep_up': '继续保持',
   'ipa.low_priority': '次要改进',
   'ipa.possible_overkill': '过度投入',
+  'quadrant.concentrate_here': '重点改进',
+  'quadrant.keep_up': '继续保持',
+  'quadrant.low_priority': '次要改进',
+  'quadrant.possible_overkill': '过度投入',
   'drill.satisfaction': '满意度',
   'drill.satisfactionLine': '{wave} 指数 {index}（{responses} 份答卷）；{change}',
   'drill.noSurvey': '该客户没有满意度答卷。',
