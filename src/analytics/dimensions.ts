@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { sqlIdent } from '../engine/sql';
+import { sqlDate, sqlIdent } from '../engine/sql';
 import { sig12Sql } from './common';
 import { FILTER_KEYS, type FilterKey } from './params';
 
@@ -27,4 +27,27 @@ export async function runDimensionValues(db: Engine): Promise<Record<FilterKey, 
   for (const key of FILTER_KEYS)
     out[key] = await db.rows<{ value: string; revenue: number; rows: number }>(buildDimensionValuesSql(key));
   return out;
+}
+
+/**
+ * SQL of one dimension's revenue per value within a period (the amounts a filter drop-down
+ * shows beside its values, so they follow the selected period; the list itself and its order
+ * come from the whole data, so no value disappears when a period has no sales of it).
+ */
+export function buildDimensionRevenueSql(key: FilterKey, period: { start: string; asOf: string }): string {
+  const col = sqlIdent(key);
+  return `SELECT CAST(${col} AS VARCHAR) AS value, coalesce(sum(revenue), 0) AS revenue
+FROM sales
+WHERE ${col} IS NOT NULL AND order_date BETWEEN ${sqlDate(period.start)} AND ${sqlDate(period.asOf)}
+GROUP BY ${col}`;
+}
+
+/** Revenue per value of one dimension within a period (values without sales there are absent). */
+export async function runDimensionRevenue(
+  db: Engine,
+  key: FilterKey,
+  period: { start: string; asOf: string },
+): Promise<Map<string, number>> {
+  const rows = await db.rows<{ value: string; revenue: number }>(buildDimensionRevenueSql(key, period));
+  return new Map(rows.map((r) => [r.value, r.revenue]));
 }

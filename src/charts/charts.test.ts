@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { monthTicks } from './common';
 import { barChart } from './bar-chart';
 import { heatmap } from './heatmap';
 import { lorenzChart } from './lorenz-chart';
@@ -108,5 +109,15 @@ describe('chart snapshots', () => {
       formatPct: pct,
     });
     check('lorenz', el);
+  });
+});
+
+describe('month ticks (issue 16 item 7)', () => {
+  it('step so that labels do not collide on small axes', () => {
+    expect(monthTicks(1100, 12)).toBe('month');
+    expect(monthTicks(300, 12)).toBe('3 months'); // 25 px a month: every label would collide
+    expect(monthTicks(300, 14)).toBe('3 months');
+    expect(monthTicks(500, 12)).toBe('2 months');
+    expect(monthTicks(300, 48)).toBe('year');
   });
 });

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { TIP_LINE_HEIGHT, type ChartBase } from './common';
+import { monthTicks, TIP_LINE_HEIGHT, type ChartBase } from './common';
 
 /** Count of one group in one month. */
 export interface StackPoint {
@@ -29,7 +29,12 @@ export function stackedArea(points: StackPoint[], o: StackedAreaOptions): Elemen
     marginLeft: 50,
     marginRight: 28,
     ariaLabel: o.ariaLabel,
-    x: { type: 'utc', label: null, ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}) },
+    x: {
+      type: 'utc',
+      label: null,
+      ticks: monthTicks(o.width - 78, new Set(points.map((p) => p.month)).size),
+      ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}),
+    },
     y: { label: o.valueLabel, grid: true },
     color: {
       domain: o.groups,

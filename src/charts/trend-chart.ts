@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { TIP_LINE_HEIGHT, type ChartBase } from './common';
+import { monthTicks, TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { INK, OKABE_ITO } from './palette';
 
 /** One point of a monthly series. */
@@ -73,7 +73,7 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     x: {
       type: 'utc',
       label: null,
-      ticks: points.length <= 12 ? 'month' : points.length <= 36 ? '3 months' : 'year',
+      ticks: monthTicks(o.width - 88, points.length),
       ...(o.formatMonth ? { tickFormat: o.formatMonth } : {}),
     },
     y: { label: o.labels.value, grid: true, tickFormat: o.formatValue },

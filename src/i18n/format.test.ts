@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectLocale, formatAmount, formatNumber, formatPercent } from './format';
+import {
+  detectLocale,
+  formatAmount,
+  formatBytes,
+  formatNumber,
+  formatPercent,
+  tidyNumberText,
+} from './format';
 
 describe('locale formatting', () => {
   it('uses 万 and 亿 in Chinese', () => {
@@ -21,5 +28,23 @@ describe('locale formatting', () => {
     expect(detectLocale(['zh-TW', 'en'])).toBe('zh-CN');
     expect(detectLocale(['fr-FR', 'en-US'])).toBe('en');
     expect(detectLocale(['fr-FR'])).toBe('en');
+  });
+});
+
+describe('file sizes and sample numbers (issue 16 item 7)', () => {
+  it('sizes under 1 KB are bytes, not "0 KB"', () => {
+    expect(formatBytes(0, 'en')).toBe('0 B');
+    expect(formatBytes(300, 'en')).toBe('300 B');
+    expect(formatBytes(1536, 'en')).toBe('1.5 KB');
+    expect(formatBytes(2.5 * (1 << 20), 'zh-CN')).toBe('2.5 MB');
+  });
+  it('a decimal with binary noise shows as written', () => {
+    expect(tidyNumberText('731.9400000000001')).toBe('731.94');
+    expect(tidyNumberText('731.94000000000005')).toBe('731.94');
+    expect(tidyNumberText('0.30000000000000004')).toBe('0.3');
+    expect(tidyNumberText('41.91362')).toBe('41.91362');
+    expect(tidyNumberText('3.14159265')).toBe('3.14159265');
+    expect(tidyNumberText('CA-2016-152156')).toBe('CA-2016-152156');
+    expect(tidyNumberText('00123.4567890')).toBe('00123.4567890');
   });
 });

@@ -53,6 +53,29 @@ export function formatExact(value: number | null, locale: Locale): string {
   return nf(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
+/**
+ * A file size: bytes under 1 KB, then KB and MB with one decimal (`300 B`, never `0 KB`).
+ * Units are the same in both languages.
+ */
+export function formatBytes(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${formatNumber(bytes, locale, 0)} B`;
+  if (bytes < 1 << 20) return `${formatNumber(bytes / 1024, locale, 1)} KB`;
+  if (bytes < 1 << 30) return `${formatNumber(bytes / (1 << 20), locale, 1)} MB`;
+  return `${formatNumber(bytes / (1 << 30), locale, 1)} GB`;
+}
+
+/**
+ * A sample value as the file means it: a decimal written with binary noise (`731.9400000000001`,
+ * from a double computed or stored by another program) is shown at 15 significant digits,
+ * which every double holds exactly (`731.94`). Other text is returned unchanged.
+ */
+export function tidyNumberText(text: string): string {
+  // A leading zero (`00123.4567890`) is a code, not a number: left alone.
+  if (!/^[+-]?(0|[1-9]\d*)\.\d{6,}$/.test(text)) return text;
+  const n = Number(text);
+  return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : text;
+}
+
 /** A fraction as a percentage, `0.256` → `25.6%`. */
 export function formatPercent(value: number | null, locale: Locale, maximumFractionDigits = 1): string {
   if (value === null || !Number.isFinite(value)) return '–';

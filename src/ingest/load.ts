@@ -634,6 +634,9 @@ function requiredChecks(kind: TableKind, rawOf: (role: string) => string): [stri
   }
 }
 
+/** Rates and per-unit figures: the load report shows their mean, not their sum (ColumnTotal.mean). */
+const MEAN_ROLES = new Set(['discount', 'unit_price', 'unit_cost', 'days_overdue']);
+
 /** Counts, totals, reject reasons and the first rejected rows with their lines. */
 async function summarise(
   db: Engine,
@@ -662,6 +665,13 @@ async function summarise(
           : ''
       }
       ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
+      ${numeric
+        .filter((r) => MEAN_ROLES.has(r))
+        .map(
+          (r) =>
+            `, avg(${r}) AS "mean_read_${r}", avg(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "mean_loaded_${r}"`,
+        )
+        .join('')}
     FROM ${typed}`);
   const reasons = await db.rows<{ reason: string; n: number }>(
     `SELECT _reject AS reason, count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL GROUP BY ALL ORDER BY n DESC, reason`,
@@ -763,6 +773,15 @@ async function summarise(
       role,
       read: (counts[`read_${role}`] ?? 0) + (duckRead[role] ?? 0),
       loaded: counts[`loaded_${role}`] ?? 0,
+      // Over the rows that reached the typed table (rows DuckDB refused have no typed value).
+      ...(MEAN_ROLES.has(role)
+        ? {
+            mean: {
+              read: counts[`mean_read_${role}`] ?? null,
+              loaded: counts[`mean_loaded_${role}`] ?? null,
+            },
+          }
+        : {}),
     }));
   // A survey's stage holds answers: its report counts responses and answers instead.
   if (plan.kind === 'survey')

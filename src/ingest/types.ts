@@ -108,6 +108,12 @@ export interface ColumnTotal {
   role: string;
   read: number;
   loaded: number;
+  /**
+   * Rates and per-unit figures (discount, unit price, unit cost, days overdue): the mean over
+   * the rows, which the report shows instead of the sum (a sum of discounts means nothing).
+   * Null when no row has a value. summary.json keeps the sums.
+   */
+  mean?: { read: number | null; loaded: number | null };
 }
 
 /** What happened to one file (data-model.md "Nothing lost"). */

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realDataPath } from '../helpers/real-data';
 import { SHOTS, dropAndConfirm, goToPage, startHarness, waitForIdle, type Harness } from './harness';
 
 let h: Harness;
@@ -151,5 +152,157 @@ describe('a downloaded chart picture (issue 16 item 6)', () => {
     writeFileSync(join(SHOTS, 'analyst-chart-download-zh-CN.png'), png);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+/** Whether two boxes overlap (with a pixel of slack). */
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+type Box = { x: number; y: number; width: number; height: number };
+
+describe('smaller things of real use (issue 16 item 7)', () => {
+  it('filter drop-downs: Esc and a click elsewhere close them, they cover nothing, amounts follow the period', async () => {
+    const { page, errors } = await h.open({ locale: 'zh-CN' });
+    await waitForIdle(page, 1);
+    const menu = page.locator('#filter-region');
+    await page.click('[data-testid=filter-region]');
+    await menu.waitFor();
+    // The open drop-down pushes the page down instead of covering the controls under it.
+    const menuBox = (await menu.boundingBox())!;
+    for (const other of [
+      '[data-testid=params-toggle]',
+      '[data-testid=filter-channel]',
+      '[data-testid=stat-revenue]',
+    ])
+      expect(overlaps(menuBox, (await page.locator(other).boundingBox())!), other).toBe(false);
+    await page.screenshot({ path: join(SHOTS, 'analyst-filter-open-zh-CN.png'), fullPage: false });
+    const wholeYear = await menu.locator('.option .rev').first().textContent();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'filter-region',
+    );
+    await page.click('[data-testid=filter-region]');
+    await menu.waitFor();
+    await page.locator('[data-testid=demo-notice]').click(); // plain text, away from the drop-down
+    await menu.waitFor({ state: 'detached' });
+    // One month instead of the year: the amounts beside the values follow.
+    await page.fill('[data-testid=period-start]', '2025-12');
+    await page.locator('[data-testid=period-start]').dispatchEvent('change');
+    await waitForIdle(page, 1);
+    await page.click('[data-testid=filter-region]');
+    await menu.waitFor();
+    await expect(menu.locator('.amounts-note').textContent()).resolves.toContain('2025-12-01');
+    await page.waitForFunction(
+      (before) => document.querySelector('#filter-region .option .rev')?.textContent !== before,
+      wholeYear,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Superstore: Discount averaged, exact row counts, empty columns hidden, first column fixed, bytes not 0 KB', async () => {
+    const { page, errors } = await h.open({ locale: 'en-US' });
+    await waitForIdle(page, 1);
+    // A file under 1 KB says its size in bytes.
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'tiny.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Order Date,Customer ID,Sales\n2024-01-02,C1,10\n'),
+    });
+    await page.waitForSelector('[data-testid=mapping-screen]');
+    await expect(page.locator('[data-testid=mapping-screen] h3').first().textContent()).resolves.toMatch(
+      /46 B/,
+    );
+    await page.click('[data-testid=cancel-mapping]');
+    await dropAndConfirm(
+      page,
+      [
+        {
+          name: 'superstore.csv',
+          mimeType: 'text/csv',
+          buffer: readFileSync(realDataPath('superstore.csv')),
+        },
+      ],
+      2,
+    );
+    await goToPage(page, 'data');
+    const report = page.locator('[data-testid=load-report]');
+    await expect(report.locator('[data-testid=report-mean]').allTextContents()).resolves.toContainEqual(
+      expect.stringMatching(/^Discount \(average per row\): 0\.16 → 0\.16$/),
+    );
+    // The table list counts exactly what the report loaded.
+    await expect(page.locator('[data-testid=data-tables]').textContent()).resolves.toContain('9,994 rows');
+    await page.locator('[data-testid=sql-editor] .cm-content').fill('SELECT * FROM sales');
+    await page.click('[data-testid=run-sql]');
+    const result = page.locator('[data-testid=sql-result]');
+    await result.locator('tbody tr').first().waitFor();
+    await expect(result.locator('[data-testid=hidden-columns]').textContent()).resolves.toMatch(/unit_cost/);
+    expect(await result.locator('thead th').allTextContents()).not.toContain('unit_cost');
+    // Headers whole, the first column fixed while the table scrolls sideways.
+    const cut = await result
+      .locator('thead th')
+      .evaluateAll((ths) =>
+        ths.filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent),
+      );
+    expect(cut).toEqual([]);
+    expect(
+      await result
+        .locator('tbody td')
+        .first()
+        .evaluate((td) => getComputedStyle(td).position),
+    ).toBe('sticky');
+    await result.locator('.scroll').evaluate((el) => (el.scrollLeft = 400));
+    await page.screenshot({ path: join(SHOTS, 'analyst-data-superstore-en-US.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('a load with rejected rows opens its report once, then it stays folded on other pages', async () => {
+    const { page, errors } = await h.open({ locale: 'en-US' });
+    await waitForIdle(page, 1);
+    const csv = 'Order Date,Customer ID,Sales\n2024-01-02,C1,10\nnot a date,C2,5\n2024-02-03,C2,7\n';
+    await dropAndConfirm(page, [{ name: 'one-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }], 2);
+    const report = page.locator('[data-testid=load-report]');
+    expect(await report.getAttribute('open')).not.toBeNull();
+    await goToPage(page, 'pareto');
+    expect(await report.getAttribute('open')).toBeNull();
+    await goToPage(page, 'overview');
+    expect(await report.getAttribute('open')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a failed drop over the demo does not speak of "your earlier data"; small month axes do not collide', async () => {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { page } = await h.open({ locale, path: '?customer=C0001' });
+      await waitForIdle(page, 1);
+      const ticks = page.locator('[data-testid=customer-panel] svg [aria-label="x-axis tick label"] text');
+      await ticks.first().waitFor();
+      const boxes = await ticks.evaluateAll((ts) =>
+        ts.map((t) => {
+          const b = t.getBoundingClientRect();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        }),
+      );
+      for (let i = 1; i < boxes.length; i++)
+        expect(overlaps(boxes[i - 1], boxes[i]), `tick ${i}`).toBe(false);
+      await page
+        .locator('[data-testid=customer-panel]')
+        .screenshot({ path: join(SHOTS, `analyst-drill-${locale}.png`) });
+      await page.keyboard.press('Escape');
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: 'header-only.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Order Date,Customer ID,Sales\n'),
+      });
+      const kept = page.locator('[data-testid=error-kept]');
+      await kept.waitFor();
+      expect(await kept.textContent()).toMatch(
+        locale === 'en-US' ? /demo data is still shown/ : /仍显示演示数据/,
+      );
+      await page.screenshot({ path: join(SHOTS, `analyst-failed-drop-${locale}.png`), fullPage: false });
+      await page.context().close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, visibleRows, type Column } from './table-model';
+import { columnsWithData, rowWindow, visibleRows, type Column } from './table-model';
 
 type R = { id: string; v: number | null };
 const cols: Column<R>[] = [
@@ -34,5 +34,22 @@ describe('table model', () => {
   it('computes the rendered window', () => {
     expect(rowWindow(10_000, 3200, 480, 32, 4)).toEqual({ start: 96, end: 119 });
     expect(rowWindow(5, 0, 480, 32)).toEqual({ start: 0, end: 5 });
+  });
+});
+
+describe('columns with data (issue 16 item 7)', () => {
+  it('hides a column that is empty in every row, keeps one with a single value', () => {
+    type R = { id: string; cost: number | null; note: string };
+    const cols: Column<R>[] = [
+      { key: 'id', label: 'ID', format: 'text', value: (r) => r.id },
+      { key: 'cost', label: 'Cost', format: 'amount', value: (r) => r.cost },
+      { key: 'note', label: 'Note', format: 'text', value: (r) => r.note },
+    ];
+    const rows: R[] = [
+      { id: 'a', cost: null, note: '' },
+      { id: 'b', cost: 0, note: '' },
+    ];
+    expect(columnsWithData(cols, rows).map((c) => c.key)).toEqual(['id', 'cost']);
+    expect(columnsWithData(cols, []).map((c) => c.key)).toEqual(['id', 'cost', 'note']);
   });
 });

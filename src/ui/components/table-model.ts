@@ -82,3 +82,20 @@ export function rowWindow(
   const end = Math.min(total, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { start, end };
 }
+
+/**
+ * The columns that hold a value in at least one row (a bar column always counts). A column with
+ * no data at all (`SELECT *` of a table whose optional roles were not mapped, a cost column of
+ * data without cost) only takes room and pushes the others out of view.
+ */
+export function columnsWithData<R>(columns: Column<R>[], rows: R[]): Column<R>[] {
+  if (!rows.length) return columns;
+  return columns.filter(
+    (c) =>
+      c.bar !== undefined ||
+      rows.some((r) => {
+        const v = c.value(r);
+        return v !== null && v !== undefined && v !== '';
+      }),
+  );
+}
