@@ -71,11 +71,16 @@ describe.skipIf(!nativeInstalled())('ranks on WASM and on native DuckDB with 4 t
     // the additions shows), and the engines disagree on most customers' last bits.
     a.forEach((r, i) => expect(r.v).toBeCloseTo(b[i].v, 6));
     expect(new Set(a.map((r) => r.v)).size).toBeGreaterThan(60);
-    expect(a.filter((r, i) => r.v !== b[i].v).length).toBeGreaterThan(0);
-    // Compared exactly, the two engines would order the customers differently.
+    // Whether native DuckDB's threads add in another order depends on how it splits the work on
+    // this machine at this moment; the same sums added in another fixed row order show
+    // what another order does: other last bits, and another order when compared exactly.
+    const reversed = await wasm.rows<{ id: string; v: number }>(
+      'SELECT customer_id AS id, list_sum(list(revenue ORDER BY hash(order_id, revenue, order_date))) AS v FROM sales GROUP BY 1 ORDER BY 1',
+    );
+    expect(a.filter((r, i) => r.v !== reversed[i].v).length).toBeGreaterThan(0);
     const exact = (rows: typeof a) =>
       [...rows].sort((x, y) => y.v - x.v || (x.id < y.id ? -1 : 1)).map((r) => r.id);
-    expect(exact(a)).not.toEqual(exact(b));
+    expect(exact(a)).not.toEqual(exact(reversed));
     // The fully returned purchases leave rounding, not 0, on most of those customers.
     const netZero = a.filter((r) => r.id.startsWith('z'));
     expect(netZero.filter((r) => r.v !== 0).length).toBeGreaterThan(5);
