@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type * as NodeApi from '@duckdb/node-api';
@@ -58,12 +58,20 @@ export class NativeEngine implements Engine {
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
   private readonly dir: string;
+  /** The compressed database's file (in --temp-dir when given), removed on close. */
+  private readonly packedFile: string;
   private tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(instance: DuckDBInstance, conn: DuckDBConnection, dir: string, memoryBytes: number) {
+  private constructor(
+    instance: DuckDBInstance,
+    conn: DuckDBConnection,
+    files: { dir: string; packed: string },
+    memoryBytes: number,
+  ) {
     this.instance = instance;
     this.conn = conn;
-    this.dir = dir;
+    this.dir = files.dir;
+    this.packedFile = files.packed;
     this.memoryBytes = memoryBytes;
   }
 
@@ -81,6 +89,7 @@ export class NativeEngine implements Engine {
       });
     }
     const dir = mkdtempSync(join(tmpdir(), 'sales-native-'));
+    if (options.tempDir) mkdirSync(options.tempDir, { recursive: true });
     const instance = await api.DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     const quoted = (p: string) => `'${p.replaceAll("'", "''")}'`;
@@ -99,8 +108,18 @@ export class NativeEngine implements Engine {
       throw new EngineError({ message: String(err), sql: '-- native settings', kind: 'startup', cause: err });
     }
     for (const sql of ENGINE_INIT_SQL) await conn.run(sql);
+    // The compressed database for loads too large for plain memory is a file here, not in
+    // memory: DuckDB writes a file's row groups compressed as they come, within memory_limit,
+    // where the in-memory one held them plain (spilled to disk: 15 GB at 100 M rows) until the
+    // end. Measured at 10 M rows with a 1 GB limit: 103 s of CPU against 118 s.
+    const packed = join(
+      options.tempDir ? resolve(options.tempDir) : dir,
+      `packed-${process.pid}-${Date.now()}.duckdb`,
+    );
+    await conn.run('DETACH packed');
+    await conn.run(`ATTACH ${quoted(packed)} AS packed`);
     const limit = await conn.runAndReadAll("SELECT current_setting('memory_limit')");
-    return new NativeEngine(instance, conn, dir, parseSize(String(limit.getRows()[0][0])));
+    return new NativeEngine(instance, conn, { dir, packed }, parseSize(String(limit.getRows()[0][0])));
   }
 
   /** One statement at a time, in order (as the other engines). */
@@ -241,6 +260,7 @@ export class NativeEngine implements Engine {
   async close(): Promise<void> {
     this.conn.closeSync();
     this.instance.closeSync();
+    for (const f of [this.packedFile, `${this.packedFile}.wal`]) rmSync(f, { force: true });
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
 import type { NativeEngine } from '../engine/native';
 import { datasetRowGroups } from './dataset';
-import { inspectFile } from './load';
+import { inspectFile, loadFiles } from './load';
 import { nativeParquetSource, rawColumnSql } from './native-parquet';
 import type { InputFile } from './types';
 import { nativeInstalled } from '../../test/helpers/native';
@@ -63,5 +63,28 @@ describe.skipIf(!nativeInstalled())('native read_parquet gives the JS reader’s
     const viaJs = await wasm.rows(`SELECT _rec, ${cols} FROM raw ORDER BY _rec`);
     expect(viaNative).toEqual(viaJs);
     expect(viaJs[0]).toMatchObject({ c3: 1234.57, c5: 9007199254740992 });
+  });
+});
+
+describe.skipIf(!nativeInstalled())('native DuckDB under a small --memory-limit', () => {
+  it('stages a large load compressed in a database file in --temp-dir, removed on close', async () => {
+    const { NativeEngine } = await import('../engine/native');
+    const temp = mkdtempSync(join(tmpdir(), 'native-temp-'));
+    const db = await NativeEngine.start({ memoryLimit: '1GB', tempDir: join(temp, 'spill') });
+    expect(db.memoryBytes).toBeLessThan(2 ** 30);
+    const csv = 'order_date,customer_id,revenue\n2024-01-05,C1,10\n2024-01-06,C2,20.5\n';
+    const path = join(temp, 's.csv');
+    (await import('node:fs')).writeFileSync(path, csv);
+    const plan = await inspectFile({ name: 's.csv', size: csv.length, source: { kind: 'path', path } });
+    // Planned as 10 M rows: at 250 B a row that is more than half of 1 GB.
+    await loadFiles(db, [{ ...plan, estimatedRows: 10_000_000 }]);
+    expect(
+      await db.rows("SELECT database_name AS db FROM duckdb_tables() WHERE table_name = 'sales'"),
+    ).toEqual([{ db: 'packed' }]);
+    expect(await db.rows('SELECT count(*) AS n, sum(revenue) AS r FROM sales')).toEqual([{ n: 2, r: 30.5 }]);
+    expect(readdirSync(join(temp, 'spill')).some((f) => f.endsWith('.duckdb'))).toBe(true);
+    await db.close();
+    expect(readdirSync(join(temp, 'spill')).filter((f) => f.includes('.duckdb'))).toEqual([]);
+    expect(existsSync(join(temp, 'spill'))).toBe(true);
   });
 });
