@@ -17,6 +17,8 @@ export const PAGES = [
   'receivables',
   'satisfaction',
   'data',
+  // Last in the menu and in the review pack: what each figure means (issue 16 item 8).
+  'help',
 ] as const;
 /** One page id. */
 export type PageId = (typeof PAGES)[number];

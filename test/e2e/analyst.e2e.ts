@@ -306,3 +306,33 @@ describe('smaller things of real use (issue 16 item 7)', () => {
     }
   });
 });
+
+describe('the glossary (issue 16 item 8)', () => {
+  it('a ? next to a metric opens its entry: formula in one line and how to read it, in both languages', async () => {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const { page, errors } = await h.open({ locale, path: '?page=pareto' });
+      await waitForIdle(page, 1);
+      await page.click('[data-testid=help-hhi]');
+      const entry = page.locator('[data-testid=glossary-hhi]');
+      await entry.waitFor();
+      expect(page.url()).toContain('page=help');
+      expect(await entry.getAttribute('class')).toContain('asked');
+      expect(await entry.locator('code').textContent()).toContain('HHI = Σ');
+      expect(await entry.locator('.reading').textContent()).toMatch(
+        locale === 'en-US' ? /effective number/ : /等效客户数/,
+      );
+      // Every term has its formula and reading in this language (no raw key shows).
+      const text = (await page.locator('[data-testid=help-panel]').textContent()) ?? '';
+      expect(text).not.toMatch(/glossary\.\w+\.(name|formula|read)/);
+      await page.screenshot({ path: join(SHOTS, `analyst-glossary-${locale}.png`), fullPage: false });
+      await page.click('[data-testid=help-back]');
+      await page.waitForSelector('[data-testid=pareto-chart] svg');
+      // The KPI page's terms: price index and stability.
+      await goToPage(page, 'kpi');
+      await page.click('[data-testid=help-price_index]');
+      await page.locator('[data-testid=glossary-price_index].asked').waitFor();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { migrationEn } from './areas/migration';
 import { analystEn } from './areas/analyst';
+import { glossaryEn } from './areas/glossary';
 import { cliEn } from './areas/cli';
 import { definitionsEn } from './areas/definitions';
 import { keyAccountsEn } from './areas/key-accounts';
@@ -500,6 +501,7 @@ export const en = {
   ...cliEn,
   ...definitionsEn,
   ...analystEn,
+  ...glossaryEn,
   ...keyAccountsEn,
   ...satisfactionEn,
   ...forecastEn,

@@ -1,5 +1,6 @@
 import { migrationZhCN } from './areas/migration';
 import { analystZhCN } from './areas/analyst';
+import { glossaryZhCN } from './areas/glossary';
 import { cliZhCN } from './areas/cli';
 import { definitionsZhCN } from './areas/definitions';
 import { keyAccountsZhCN } from './areas/key-accounts';
@@ -489,6 +490,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...cliZhCN,
   ...definitionsZhCN,
   ...analystZhCN,
+  ...glossaryZhCN,
   ...keyAccountsZhCN,
   ...satisfactionZhCN,
   ...forecastZhCN,

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../i18n/messages/en';
 import { PAGES, type PageId } from '../../state/url-state';
 import CustomersPage from './CustomersPage.svelte';
 import DataPage from './DataPage.svelte';
+import HelpPage from './HelpPage.svelte';
 import KeyAccountsPage from './KeyAccountsPage.svelte';
 import ForecastPage from './ForecastPage.svelte';
 import KpiPage from './KpiPage.svelte';
@@ -42,6 +43,7 @@ const COMPONENTS: Record<PageId, Component> = {
   receivables: ReceivablesPage,
   satisfaction: SatisfactionPage,
   data: DataPage,
+  help: HelpPage,
 };
 
 /** Pages in menu order (the order of `PAGES`); the menu label is `nav.<id>`. */
