@@ -21,6 +21,33 @@ describe('resolveParams', () => {
     expect(() => resolveParams({ forecast: { h: 1 } })).toThrow(/^forecast.h: unknown parameter$/);
   });
 
+  it('checks the satisfaction group (analytics.md §12)', () => {
+    expect(resolveParams({}).satisfaction).toEqual({
+      weight_by_revenue: false,
+      at_risk_index: 60,
+      at_risk_drop: 10,
+    });
+    expect(
+      resolveParams({ satisfaction: { weight_by_revenue: true, at_risk_drop: 15 } }).satisfaction,
+    ).toEqual({
+      weight_by_revenue: true,
+      at_risk_index: 60,
+      at_risk_drop: 15,
+    });
+    expect(() => resolveParams({ satisfaction: { weight_by_revenue: 'yes' } })).toThrow(
+      /^satisfaction.weight_by_revenue: must be true or false$/,
+    );
+    expect(() => resolveParams({ satisfaction: { at_risk_index: 120 } })).toThrow(
+      /^satisfaction.at_risk_index: /,
+    );
+    expect(() => resolveParams({ satisfaction: { at_risk_drop: -1 } })).toThrow(
+      /^satisfaction.at_risk_drop: /,
+    );
+    expect(() => resolveParams({ satisfaction: { drop: 1 } })).toThrow(
+      /^satisfaction.drop: unknown parameter$/,
+    );
+  });
+
   it('accepts the example object of outputs.md', () => {
     const p = resolveParams({
       period_start: '2024-01-01',
