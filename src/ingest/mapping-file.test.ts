@@ -77,6 +77,23 @@ describe('mapping file (Data page download → npm run analyze -- --mapping)', (
     ).toHaveLength(1);
   });
 
+  it('keeps the question columns of a survey (role question, many columns)', () => {
+    const headers = ['序号', '提交答卷时间', '1、贵公司客户编号', '3、按约定时间交货', '4、投诉处理及时'];
+    const roles = ['response_id', 'survey_date', 'customer_id', 'question', 'question'];
+    const store = parseMappingFile(
+      mappingFileText(
+        mappingFile([
+          {
+            file: 'wjx.csv',
+            kind: 'survey',
+            columns: headers.map((header, i) => ({ header, role: roles[i] })),
+          },
+        ]),
+      ),
+    );
+    expect(store.get(headerSignature(headers))).toEqual({ kind: 'survey', roles });
+  });
+
   it('refuses a file that is not a mapping file, naming what is wrong', () => {
     const entry = { file: 'x.csv', kind: 'sales', headers: ['a', 'b'], roles: ['revenue', null] };
     const text = (m: object) =>

@@ -101,7 +101,11 @@ export function parseMappingFile(text: string): MappingStore {
     const roles = entry.roles;
     if (!Array.isArray(roles) || roles.length !== entry.headers.length)
       throw new MappingFileError(`${where}: "roles" must list one role (or null) per header`);
-    const known = new Set(CANONICAL[kind].map((c) => c.role));
+    // A survey's question columns all take the role `question` (not a column of the table).
+    const known = new Set([
+      ...CANONICAL[kind].map((c) => c.role),
+      ...(kind === 'survey' ? ['question'] : []),
+    ]);
     roles.forEach((r, j) => {
       if (r !== null && (typeof r !== 'string' || !known.has(r)))
         throw new MappingFileError(

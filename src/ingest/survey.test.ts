@@ -306,6 +306,18 @@ describe('survey files in the ingest', () => {
     ]);
   });
 
+  it('a column marked as a question on the mapping screen joins the others; ignoring one drops it', async () => {
+    const plan = await inspectFile(csv(WIDE));
+    const roles = plan.columns.map((c) => (c.header === '6、您的建议' ? 'question' : c.role));
+    const more = applyMapping(plan, { roles });
+    expect(more.columns.filter((c) => c.role === 'question')).toHaveLength(4);
+    expect(more.survey!.questions.map((q) => q.item)).toContain('您的建议');
+    const fewer = applyMapping(more, {
+      roles: more.columns.map((c) => (c.header.startsWith('3、') ? null : c.role)),
+    });
+    expect(fewer.survey!.questions.map((q) => q.item)).toEqual(['投诉处理及时', '送货车辆整洁', '您的建议']);
+  });
+
   it('recognises a question table and a file switched to the survey kind by hand', async () => {
     const items = await inspectFile(csv(ITEMS, 'items.csv'));
     expect(items.kind).toBe('survey_items');
