@@ -9,6 +9,7 @@ import { fromBlob } from './ingest/input';
 import { parquetInfo, parquetRowGroups } from './ingest/parquet';
 import { OVERVIEW, runPage } from './state/page-analyses';
 import { PARAM_USES, type ParamKey } from './state/param-uses';
+import { keyAccountsFrom, runKeyAccountInputs } from './analytics/key-accounts';
 
 /** One traced statement: how long it ran (ms, not counting its wait in the queue), its first characters, whether it was cancelled. */
 export interface TraceEntry {
@@ -170,4 +171,21 @@ export function affectedBy(key: ParamKey): (keyof typeof OVERVIEW)[] {
     const uses = PARAM_USES[OVERVIEW[k].name];
     return !uses || uses.includes(key);
   });
+}
+
+/**
+ * Key accounts on the bare engine (the baseline of `key_accounts_change`): the factor values once
+ * (`valuesMs`, the SQL the page runs when it opens), then the standard of `params` applied
+ * (`scoreMs`: the whole work of a change of the standard, without the page).
+ */
+export async function bareKeyAccounts(
+  params: Params,
+): Promise<{ valuesMs: number; scoreMs: number; customers: number }> {
+  if (!bare) throw new Error('bareBaseline first');
+  const t0 = performance.now();
+  const inputs = await runKeyAccountInputs(bare, params, { forecast: false });
+  const t1 = performance.now();
+  const r = keyAccountsFrom(inputs!, params.key_accounts);
+  const t2 = performance.now();
+  return { valuesMs: t1 - t0, scoreMs: t2 - t1, customers: r.scored.rows.length };
 }

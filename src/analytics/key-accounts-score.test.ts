@@ -5,7 +5,10 @@ import {
   applyWeights,
   emptyFactorTable,
   keyAccountChanges,
+  partOf,
   scoreKeyAccounts,
+  scoreOf,
+  valueOf,
   type FactorTable,
 } from './key-accounts-score';
 import { defaultParams, type Params } from './params';
@@ -90,13 +93,17 @@ describe('key-account scoring (analytics.md §11), worked by hand', () => {
   it('scores each factor by average rank in its direction, a null as 0, and ranks by score', () => {
     const r = scoreKeyAccounts(five, ka({ factors: standard }));
     const by = Object.fromEntries(r.rows.map((x) => [x.customerId, x]));
-    expect(by.A.scores).toEqual([1, 0, 0.5]);
-    expect(by.B.scores).toEqual([0.625, 0.875, 0]);
-    expect(by.C.scores).toEqual([0.625, 0.375, 1]);
-    expect(by.D.scores).toEqual([0, 0.875, 0]);
-    expect(by.E.scores).toEqual([0.25, 0.375, 0.5]);
-    expect(by.B.values).toEqual([300, 0, null]);
-    expect(by.C.parts).toEqual([31.25, 9.375, 25]);
+    const each = (id: string, f: (s: typeof r, x: (typeof r.rows)[number], i: number) => number | null) =>
+      r.applied.map((_, i) => f(r, by[id], i));
+    expect(each('A', scoreOf)).toEqual([1, 0, 0.5]);
+    expect(each('B', scoreOf)).toEqual([0.625, 0.875, 0]);
+    expect(each('C', scoreOf)).toEqual([0.625, 0.375, 1]);
+    expect(each('D', scoreOf)).toEqual([0, 0.875, 0]);
+    expect(each('E', scoreOf)).toEqual([0.25, 0.375, 0.5]);
+    expect(each('B', valueOf)).toEqual([300, 0, null]);
+    expect(each('C', partOf)).toEqual([31.25, 9.375, 25]);
+    // The parts of a customer sum to its score.
+    expect(each('C', partOf).reduce((a, b) => a! + b!, 0)).toBe(by.C.score);
     expect(r.rows.map((x) => [x.customerId, x.score, x.rank])).toEqual([
       ['C', 65.625, 1],
       ['A', 62.5, 2],

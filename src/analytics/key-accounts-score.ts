@@ -43,6 +43,13 @@ export interface FactorTable {
   values: Record<KeyAccountFactor, (number | null)[]>;
   /** Null when the factor can be used; else why not. */
   unavailable: Record<KeyAccountFactor, FactorUnavailable | null>;
+  /**
+   * Each usable factor's §6 scores and the revenues at 12 significant digits, computed once
+   * (`prepareFactorTable`): they do not depend on the standard, so a new standard only weighs,
+   * sums and sorts. Computed on the fly when absent.
+   */
+  scores?: Partial<Record<KeyAccountFactor, number[]>>;
+  revenueKeys?: number[];
 }
 
 /** A factor of the standard as applied: its weight as given and after rescaling (sum 100). */
@@ -59,18 +66,20 @@ export interface DroppedFactor {
   reason: FactorUnavailable;
 }
 
-/** One ranked customer with what explains its score, factor by factor. */
+/**
+ * One ranked customer. What explains its score factor by factor (value, score, part) is read
+ * with `valueOf`, `scoreOf` and `partOf` from the result's columns: 20 k customers × 6 factors of
+ * small arrays on every change of the standard cost more in garbage collection than the scoring.
+ */
 export interface KeyAccountRow {
   customerId: string;
   name: string;
   revenue: number;
   scope: string | null;
   partnership: string | null;
-  /** Per applied factor (the order of `applied`): the value, the score s ∈ [0, 1], the part w × s. */
-  values: (number | null)[];
-  scores: number[];
-  parts: number[];
-  /** Σ parts, 0–100. */
+  /** Its position in the factor table (the index into `columns`). */
+  index: number;
+  /** Σ w_i × s_i over the applied factors, 0–100. */
   score: number;
   rank: number;
   tier: KeyTier;
@@ -84,7 +93,19 @@ export interface KeyAccountsScored {
   /** In rank order. */
   rows: KeyAccountRow[];
   tierCounts: Record<KeyTier, number>;
+  /** Per applied factor (the order of `applied`): every customer's value and score s ∈ [0, 1], by `index`. */
+  columns: { values: (number | null)[]; scores: number[] }[];
 }
+
+/** The value of applied factor `i` for a customer (the stage as its points). */
+export const valueOf = (s: KeyAccountsScored, r: KeyAccountRow, i: number): number | null =>
+  s.columns[i].values[r.index];
+/** The score s ∈ [0, 1] of applied factor `i` for a customer. */
+export const scoreOf = (s: KeyAccountsScored, r: KeyAccountRow, i: number): number =>
+  s.columns[i].scores[r.index];
+/** The points of applied factor `i` for a customer: weight × score (the parts sum to its score). */
+export const partOf = (s: KeyAccountsScored, r: KeyAccountRow, i: number): number =>
+  s.applied[i].weight * s.columns[i].scores[r.index];
 
 /** Strategic and key tiers together: the key accounts. */
 export const isKeyAccount = (t: KeyTier | null): boolean => t === 'strategic' || t === 'key';
@@ -110,6 +131,53 @@ export function applyWeights(
 }
 
 /**
+ * Indices in the order of `scores` descending compared at 12 significant digits (§0), ties
+ * broken by `tie`. The same order as sorting on `sig12(score)`, but sig12 (a decimal rounding,
+ * microseconds each) is computed only for neighbours too close to tell apart without it: two
+ * scores equal at 12 digits differ by at most a unit of their 12th digit (≤ 1e-11 × |score|),
+ * and sig12 keeps the order of the raw values, so equal keys are neighbours in raw order.
+ */
+export function orderByScore(scores: number[], tie: (a: number, b: number) => number): number[] {
+  const idx = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const same = (a: number, b: number) =>
+    a === b ||
+    ((Math.abs(a - b) <= 2e-11 * Math.max(Math.abs(a), Math.abs(b)) ||
+      Math.max(Math.abs(a), Math.abs(b)) <= 2 * EPS) &&
+      sig12(a) === sig12(b));
+  const out: number[] = [];
+  for (let i = 0; i < idx.length;) {
+    let j = i + 1;
+    while (j < idx.length && same(scores[idx[j - 1]], scores[idx[j]])) j++;
+    if (j - i === 1) out.push(idx[i]);
+    else for (const k of idx.slice(i, j).sort(tie)) out.push(k);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * A factor's average-rank scores of §6 over the table's customers: ascending for "higher is
+ * better", for "lower" the ranks of the negated values (the lowest value scores 1); null → 0.
+ */
+export function factorScores(table: FactorTable, factor: KeyAccountFactor): number[] {
+  const done = table.scores?.[factor];
+  if (done) return done;
+  const v = table.values[factor];
+  return averageRankScores(
+    FACTOR_DIRECTION[factor] === 'higher' ? v : v.map((x) => (x === null ? null : -x)),
+  );
+}
+
+/** Compute every usable factor's scores and the revenue keys once (the table is changed and returned). */
+export function prepareFactorTable(table: FactorTable): FactorTable {
+  const scores: Partial<Record<KeyAccountFactor, number[]>> = {};
+  for (const f of KEY_ACCOUNT_FACTORS) if (!table.unavailable[f]) scores[f] = factorScores(table, f);
+  table.scores = scores;
+  table.revenueKeys = table.revenue.map(sig12);
+  return table;
+}
+
+/**
  * Score, rank and tier every customer of the table (§11): per applied factor the average-rank
  * score of §6 (ascending for "higher is better", descending for "lower"; null → 0), the score
  * Σ w_i × s_i; order by score desc, revenue desc (both at 12 significant digits, §0), id; tiers
@@ -118,53 +186,47 @@ export function applyWeights(
 export function scoreKeyAccounts(table: FactorTable, ka: Params['key_accounts']): KeyAccountsScored {
   const { applied, dropped } = applyWeights(ka.factors, table.unavailable);
   const n = table.ids.length;
-  // A lower-is-better factor ranks its negated values: the lowest value gets the top score.
-  const s = applied.map(({ factor }) => {
-    const v = table.values[factor];
-    return averageRankScores(
-      FACTOR_DIRECTION[factor] === 'higher' ? v : v.map((x) => (x === null ? null : -x)),
-    );
-  });
+  const s = applied.map(({ factor }) => factorScores(table, factor));
+  const revenueKeys = table.revenueKeys ?? table.revenue.map(sig12);
   const rows: KeyAccountRow[] = new Array(n);
   for (let k = 0; k < n; k++) {
-    const scores = s.map((si) => si[k]);
-    const parts = applied.map((a, i) => a.weight * scores[i]);
+    // Parts added in the standard's order (the same double as summing the parts of partOf).
     let score = 0;
-    for (const p of parts) score += p;
+    for (let i = 0; i < applied.length; i++) score += applied[i].weight * s[i][k];
     rows[k] = {
       customerId: table.ids[k],
       name: table.names[k],
       revenue: table.revenue[k],
       scope: table.scope[k],
       partnership: table.partnership[k],
-      values: applied.map((a) => table.values[a.factor][k]),
-      scores,
-      parts,
+      index: k,
       score,
       rank: 0,
       tier: 'regular',
     };
   }
-  const ranked = rows
-    .map((r) => ({ score: sig12(r.score), revenue: sig12(r.revenue), r }))
-    .sort(
-      (a, b) =>
-        b.score - a.score || b.revenue - a.revenue || compareCodePoints(a.r.customerId, b.r.customerId),
-    );
+  const order = orderByScore(
+    rows.map((r) => r.score),
+    (a, b) => revenueKeys[b] - revenueKeys[a] || compareCodePoints(rows[a].customerId, rows[b].customerId),
+  );
   const nStrategic = Math.min(n, roundHalfUp(ka.strategic_share * n));
   const nKey = Math.min(n - nStrategic, roundHalfUp(ka.key_share * n));
   const tierCounts: Record<KeyTier, number> = { strategic: 0, key: 0, regular: 0 };
-  const out = ranked.map(({ score, r }, i) => {
+  const out = order.map((k, i) => {
+    const r = rows[k];
     r.rank = i + 1;
     if (ka.mode === 'share')
       r.tier = i < nStrategic ? 'strategic' : i < nStrategic + nKey ? 'key' : 'regular';
-    else
+    else {
+      const score = sig12(r.score);
       r.tier =
         score >= ka.strategic_score - EPS ? 'strategic' : score >= ka.key_score - EPS ? 'key' : 'regular';
+    }
     tierCounts[r.tier]++;
     return r;
   });
-  return { applied, dropped, mode: ka.mode, rows: out, tierCounts };
+  const columns = applied.map((a, i) => ({ values: table.values[a.factor], scores: s[i] }));
+  return { applied, dropped, mode: ka.mode, rows: out, tierCounts, columns };
 }
 
 /** A customer whose key-account standing changed between two periods. */
@@ -249,6 +311,6 @@ export function keyAccountCarry(s: KeyAccountsScored): { factor: KeyAccountFacto
   const over = keys.length ? keys : s.rows;
   return s.applied.map((a, i) => ({
     factor: a.factor,
-    points: over.length ? over.reduce((t, r) => t + r.parts[i], 0) / over.length : 0,
+    points: over.length ? over.reduce((t, r) => t + partOf(s, r, i), 0) / over.length : 0,
   }));
 }

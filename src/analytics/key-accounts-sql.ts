@@ -63,7 +63,7 @@ export function buildKeyAccountFactorsSql(p: KeyAccountSqlParams): string {
   const master = m
     ? `SELECT customer_id,
          ${m.name ? 'min(customer_name)' : 'NULL::VARCHAR'} AS name,
-         ${m.costToServe ? 'min(cost_to_serve)' : 'NULL::DOUBLE'} AS cost_to_serve,
+         ${m.costToServe ? 'sum(cost_to_serve)' : 'NULL::DOUBLE'} AS cost_to_serve,
          ${m.scope ? 'min(scope)' : 'NULL::VARCHAR'} AS scope,
          ${m.partnership ? 'min(partnership)' : 'NULL::VARCHAR'} AS partnership
   FROM customers WHERE customer_id IS NOT NULL GROUP BY ALL`

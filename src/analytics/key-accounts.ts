@@ -27,6 +27,7 @@ import {
 } from './key-account-factors';
 import {
   keyAccountChanges,
+  prepareFactorTable,
   scoreKeyAccounts,
   type FactorTable,
   type FactorUnavailable,
@@ -221,7 +222,8 @@ async function periodFactors(
     unavailable[f] = reason ?? (ranked.length > 0 && values[f].every((v) => v === null) ? 'all_null' : null);
   }
   const text = (v: Cell) => (v === null || v === '' ? null : String(v));
-  const table: FactorTable = {
+  // The factors' scores are computed here, once: a new standard only weighs and sorts them.
+  const table: FactorTable = prepareFactorTable({
     ids: ranked.map((r) => String(r.customer_id)),
     names: ranked.map((r) => String(r.name)),
     revenue: ranked.map((r) => Number(r.revenue)),
@@ -229,7 +231,7 @@ async function periodFactors(
     partnership: ranked.map((r) => text(r.partnership)),
     values,
     unavailable,
-  };
+  });
   return {
     factors: {
       start: period.start,

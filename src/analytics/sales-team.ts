@@ -29,6 +29,7 @@ export interface TeamCustomer {
 export interface TeamInputs {
   /** Revenue and gross profit of the rows each rep sold (null rep: rows without one). */
   reps: { rep: string | null; revenue: number; grossProfit: number | null }[];
+  /** By customer id (code point). */
   customers: TeamCustomer[];
   planBasis: 'quantity' | 'revenue' | 'none';
   receivables: boolean;
@@ -51,7 +52,7 @@ export interface TeamRow {
   overdueShare: number | null;
   /** Mean customer index of its customers that answered the current wave. */
   satisfaction: number | null;
-  /** Its customers (ranked or with a plan), by id. */
+  /** Its customers (ranked or with a plan), in the order of `TeamInputs.customers` (by id). */
   customerIds: string[];
 }
 
@@ -59,7 +60,8 @@ export interface TeamRow {
 export function salesTeam(inputs: TeamInputs, scored: KeyAccountsScored): TeamRow[] {
   const tier = new Map(scored.rows.map((r) => [r.customerId, r.tier]));
   const byRep = new Map<string | null, TeamCustomer[]>();
-  for (const c of [...inputs.customers].sort((a, b) => compareCodePoints(a.customerId, b.customerId))) {
+  // The customers come in id order (key-accounts.ts sorts them once): no sort on every change.
+  for (const c of inputs.customers) {
     const list = byRep.get(c.rep) ?? [];
     list.push(c);
     byRep.set(c.rep, list);

@@ -1,5 +1,6 @@
 import { compareCodePoints } from '../analytics/common';
 import type { KeyAccountsResult } from '../analytics/key-accounts';
+import { partOf, scoreOf, valueOf } from '../analytics/key-accounts-score';
 import { toCsv } from '../export/csv';
 
 /** key_accounts.csv: every customer with revenue > 0 in the period, in rank order. */
@@ -17,11 +18,18 @@ export function keyAccountsCsv(k: KeyAccountsResult): string {
  * `part` = weight × score.
  */
 export function keyAccountFactorsCsv(k: KeyAccountsResult): string {
-  const applied = k.scored.applied;
-  const rows = [...k.scored.rows]
+  const s = k.scored;
+  const rows = [...s.rows]
     .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
     .flatMap((r) =>
-      applied.map((a, i) => [r.customerId, a.factor, r.values[i], r.scores[i], a.weight, r.parts[i]]),
+      s.applied.map((a, i) => [
+        r.customerId,
+        a.factor,
+        valueOf(s, r, i),
+        scoreOf(s, r, i),
+        a.weight,
+        partOf(s, r, i),
+      ]),
     );
   return toCsv(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows);
 }

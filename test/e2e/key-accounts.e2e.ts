@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,10 +33,10 @@ describe('Key accounts (analytics.md §11)', () => {
       ).resolves.toBeGreaterThan(2);
       // The demo has cost, receivables and a covered previous period: the default standard is applied whole.
       await expect(page.locator('[data-testid=key-weights] .dropped').count()).resolves.toBe(0);
-      // Without a survey the satisfaction factor is greyed with the reason.
-      await expect(
-        page.locator('[data-testid=factor-satisfaction]').getAttribute('class'),
-      ).resolves.toContain('greyed');
+      // The demo has two survey waves: satisfaction is available (not greyed).
+      await expect(page.getAttribute('[data-testid=factor-satisfaction]', 'class')).resolves.not.toContain(
+        'greyed',
+      );
       await expect(page.locator('[data-testid=key-changes] [data-testid=key-gained]').count()).resolves.toBe(
         1,
       );
@@ -137,10 +137,38 @@ describe('Key accounts (analytics.md §11)', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ key_accounts: { factors: [['revenue', 60]] } })),
     });
-    await expect(page.textContent('[data-testid=standard-message]')).resolves.toContain(
-      'key_accounts.factors: weights must sum to 100 (they sum to 60)',
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=standard-message]')
+        ?.textContent?.includes('key_accounts.factors: weights must sum to 100 (they sum to 60)'),
     );
     expect(await counts(page)).toBe(after);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+  it('greys out what the data cannot give and rescales the rest (sales without cost, no master)', async () => {
+    const { page, context, errors } = await h.open({ locale: 'en-US', path: '?page=key_accounts' });
+    await waitForIdle(page, 1);
+    // Six customers over two months, no cost column, no receivables, no master, no survey.
+    const csv = [
+      'date,customer id,order no,amount',
+      ...['A', 'B', 'C', 'D', 'E', 'F'].flatMap((c, i) => [
+        `2024-01-0${i + 1},${c},O${c}1,${(i + 1) * 100}`,
+        `2024-02-0${i + 1},${c},O${c}2,${(i + 1) * 50}`,
+      ]),
+    ].join('\n');
+    await dropAndConfirm(page, [{ name: 'no-cost.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }], 2);
+    await page.waitForSelector('[data-testid=key-table] tbody tr');
+    for (const f of ['gross_profit', 'overdue_share', 'cost_to_serve', 'satisfaction', 'growth'])
+      await expect(page.getAttribute(`[data-testid=factor-${f}]`, 'class')).resolves.toContain('greyed');
+    await expect(page.textContent('[data-testid=factor-status-gross_profit]')).resolves.toContain(
+      'left out: no cost or profit column',
+    );
+    // revenue 30, orders 15, stage 10 remain of the default: rescaled to 54.5, 27.3, 18.2.
+    const weights = await page.textContent('[data-testid=key-weights]');
+    expect(weights).toMatch(/Revenue 54\.5.*orders\) 27\.3.*points\) 18\.2/s);
+    expect(weights).toContain('rescaled to 100');
+    await page.screenshot({ path: join(SHOTS, 'key-accounts-no-cost.png'), fullPage: false });
     expect(errors).toEqual([]);
     await context.close();
   });
