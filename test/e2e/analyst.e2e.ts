@@ -81,6 +81,19 @@ describe('Pareto at real sizes (issue 16 item 2)', () => {
       // An exact amount in a table (item 5): customer 1 bought 100,000.50.
       const first = page.locator('[data-testid=pareto-table] tbody tr').first();
       await expect(first.textContent()).resolves.toContain('100,000.50');
+      // The table's XLSX download still works (now written by write-excel-file): every digit kept.
+      const [xlsxFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid=pareto-table] [data-testid=export-xlsx]').click(),
+      ]);
+      const bytes = readFileSync((await xlsxFile.path())!);
+      const [sheet] = await readXlsxFile(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
+      expect(sheet.data[0][0]).toBe(locale === 'en-US' ? 'Rank' : '排名');
+      expect(sheet.data[1].slice(0, 2)).toEqual([1, 'K0001']);
+      expect(sheet.data[1]).toContain(100000.5);
+      expect(sheet.data.length).toBe(1001);
       expect(errors).toEqual([]);
       await page.context().close();
     }
