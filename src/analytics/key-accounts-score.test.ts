@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sig12 } from './common';
 import type { KeyAccountFactor } from './key-account-factors';
 import {
   applyWeights,
   emptyFactorTable,
   keyAccountChanges,
+  orderByScore,
   partOf,
   scoreKeyAccounts,
   scoreOf,
@@ -197,6 +199,28 @@ describe('key-account scoring (analytics.md §11), worked by hand', () => {
       { from: 'new', to: 'key', count: 1 },
       { from: 'new', to: 'regular', count: 2 },
     ]);
+  });
+
+  it('orders scores as sorting on sig12 would, rounding only close neighbours', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+            fc.constantFrom(0, 1e-10, -1e-10, 0.3, 0.1 + 0.2, 58 + 1 / 3, 175 / 3, 100),
+          ),
+          { maxLength: 60 },
+        ),
+        (scores) => {
+          const tie = (a: number, b: number) => a - b;
+          const expected = scores
+            .map((v, i) => ({ k: sig12(v), i }))
+            .sort((a, b) => b.k - a.k || tie(a.i, b.i))
+            .map((x) => x.i);
+          expect(orderByScore(scores, tie)).toEqual(expected);
+        },
+      ),
+    );
   });
 
   it('property: scores stay in 0–100, share tiers have round_half_up sizes, and row order does not matter', () => {

@@ -5,8 +5,10 @@ import { NodeEngine } from '../engine/node';
 import { keyAccountFactorsCsv, keyAccountsCsv } from '../results/key-account-files';
 import { datasetCaps, resolvePeriod } from './common';
 import { keyAccountsFrom, runKeyAccountInputs, runKeyAccounts } from './key-accounts';
+import { runForecast } from './forecast/forecast';
 import { runKpi } from './kpi';
 import { defaultParams, type Params } from './params';
+import { runSatisfactionFor } from './satisfaction';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -241,7 +243,7 @@ describe('key accounts over SQL (analytics.md §11), a hand-worked table', () =>
 
 describe('key accounts on the demo data', () => {
   beforeAll(async () => {
-    for (const t of ['sales', 'plan', 'receivables', 'customers', 'inventory'])
+    for (const t of ['sales', 'plan', 'receivables', 'customers', 'inventory', 'survey', 'survey_items'])
       await db.exec(`DROP TABLE IF EXISTS ${t}`);
     await loadDemo(db);
   }, 120_000);
@@ -263,6 +265,25 @@ describe('key accounts on the demo data', () => {
     const b = keyAccountsFrom(inputs, { ...p.key_accounts, factors: [['revenue', 100]] });
     expect(a.scored.rows.length).toBe(b.scored.rows.length);
     expect(b.scored.rows[0].revenue).toBe(Math.max(...t.revenue));
+    // The demo's survey: the satisfaction factor is the current wave's customer index of §12.
+    const sat = await runSatisfactionFor(db, p, (await resolvePeriod(db, p))!);
+    const index = new Map(
+      sat.customers
+        .filter((c) => c.wave === sat.current && c.matchedBy !== null)
+        .map((c) => [c.customerId, c.index]),
+    );
+    expect(inputs.now.wave).toBe(sat.current);
+    expect(t.unavailable.satisfaction).toBeNull();
+    t.ids.forEach((id, k) => expect(t.values.satisfaction[k], id).toBe(index.get(id) ?? null));
+    expect(t.values.satisfaction.filter((v) => v !== null).length).toBeGreaterThan(20);
+    // The value forecast's factors, when the standard uses them: §10's p_alive and expected value.
+    const withForecast = (await runKeyAccountInputs(db, p, { forecast: true }))!;
+    const fc = new Map((await runForecast(db, p))!.rows.map((x) => [x.customerId, x]));
+    expect(withForecast.now.table.unavailable.p_alive).toBeNull();
+    withForecast.now.table.ids.forEach((id, k) => {
+      expect(withForecast.now.table.values.p_alive[k], id).toBe(fc.get(id)?.pAlive ?? null);
+      expect(withForecast.now.table.values.expected_value[k], id).toBe(fc.get(id)?.expectedValue ?? null);
+    });
     const period = (await resolvePeriod(db, p))!;
     expect(period.months).toBe(12);
     expect((await datasetCaps(db)).customers).toBe(true);

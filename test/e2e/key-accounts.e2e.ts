@@ -102,6 +102,19 @@ describe('Key accounts (analytics.md §11)', () => {
     await expect(p2.inputValue('[data-testid=factor-weight-cost_to_serve]')).resolves.toBe('10');
     await other.close();
 
+    // The review link of the share dialog reproduces it too.
+    await page.click('[data-testid=share-link]');
+    await page.waitForSelector('[data-testid=share-link-text]', { timeout: 60_000 });
+    const review = await page.inputValue('[data-testid=share-link-text]');
+    await page.click('[data-testid=share-close]');
+    const reviewer = await h.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const p3 = await reviewer.newPage();
+    await p3.goto(review);
+    await waitForIdle(p3, 1);
+    await p3.waitForSelector('[data-testid=key-table] tbody tr');
+    expect(await counts(p3)).toBe(after);
+    await reviewer.close();
+
     // Save the standard as a named file, go back to the default, load the file: the same tiers.
     await page.fill('[data-testid=standard-name]', 'our 2026 key-account standard');
     const [download] = await Promise.all([
