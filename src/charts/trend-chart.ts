@@ -89,7 +89,14 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
     },
     marks: [
       ...(h
-        ? [Plot.rect([h], { x1: () => toDate(h.from), x2: () => nextMonth(h.to), fill: '#e3edf8' })]
+        ? [
+            Plot.rect([h], {
+              x1: () => toDate(h.from),
+              x2: () => nextMonth(h.to),
+              fill: '#e3edf8',
+              ariaHidden: 'true',
+            }),
+          ]
         : []),
       Plot.rectY(points, {
         x1: (p: TrendPoint) => toDate(p.month),
@@ -102,7 +109,11 @@ export function trendChart(points: TrendPoint[], o: TrendChartOptions): Element 
           [o.labels.value]: (p: TrendPoint) => exact(p.value),
           ' ': { value: 'month', label: ' ' },
         },
-        tip: { lineHeight: TIP_LINE_HEIGHT, format: { x1: false, x2: false, y: false, fill: false } },
+        // fillOpacity (the period's and the partial month's shading) is drawing, not data.
+        tip: {
+          lineHeight: TIP_LINE_HEIGHT,
+          format: { x1: false, x2: false, y: false, fill: false, fillOpacity: false },
+        },
       }),
       Plot.ruleY([0]),
       ...(o.partial

@@ -83,13 +83,16 @@ export class RecordingEngine implements Engine {
 export class ReplayEngine implements Engine {
   readonly kind = 'browser' as const;
   private readonly answers: Map<string, Rows>;
+  private readonly keyOf: (sql: string) => string;
 
-  constructor(answers: Map<string, Rows>) {
+  /** `keyOf`: how the record keys an answer (the SQL text itself, or a hash of it). */
+  constructor(answers: Map<string, Rows>, keyOf: (sql: string) => string = (sql) => sql) {
     this.answers = answers;
+    this.keyOf = keyOf;
   }
 
   async rows<T extends Record<string, Cell> = Record<string, Cell>>(sql: string): Promise<T[]> {
-    const rows = this.answers.get(sql);
+    const rows = this.answers.get(this.keyOf(sql));
     if (!rows) throw new SnapshotMissError(sql);
     return structuredClone(rows) as T[];
   }

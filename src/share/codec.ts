@@ -19,6 +19,12 @@ export const SNAPSHOT_KEY = 's1';
  */
 export const MAX_LINK_CHARS = 64 * 1024;
 
+/**
+ * Links longer than this are named "long" in the share dialog: chat tools and some mail clients
+ * cut or wrap links around this length, so such a link should go in an e-mail body or a file.
+ */
+export const LONG_LINK_CHARS = 8000;
+
 /** Largest unpacked snapshot accepted (a DEFLATE stream can unpack ~1000× its size). */
 export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 

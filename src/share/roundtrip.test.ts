@@ -63,7 +63,14 @@ describe('a view snapshot answers the shared view and refuses the rest', () => {
     };
     const answers = recorder.stop();
     expect(answers.size).toBeGreaterThan(3);
-    const snap: ViewSnapshot = { v: 1, mode: 'view', created: '2025-01-01', reports: [], answers };
+    const snap: ViewSnapshot = {
+      v: 1,
+      mode: 'view',
+      created: '2025-01-01',
+      reports: [],
+      answers,
+      results: new Map(),
+    };
     const fragment = encodeFragment(toPayload(snap));
     const back = fromPayload(decodeFragment(fragment)) as ViewSnapshot;
     const replay = new ReplayEngine(back.answers);

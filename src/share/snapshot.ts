@@ -2,8 +2,11 @@
  * What an embedded snapshot holds, and how it is checked. Two modes:
  * - `data`: the canonical tables as loaded (every row), so the reviewer's browser runs the very
  *   same SQL over the very same rows: every page, every filter works, with the same numbers;
- * - `view`: only the answers of the queries the shared view ran (see engine/replay.ts): the
- *   aggregates that view shows, for data too large to travel whole.
+ * - `view`: only what the shared view shows, for data too large to travel whole: where the page
+ *   shows a summary of an analysis (the Overview's class counts, not every customer), that
+ *   summary, keyed by analysis and parameters; for the rest, the answers of the SQL queries the
+ *   analyses ran (engine/replay.ts), keyed by a hash of the SQL (format 2) or by the SQL text
+ *   itself (format 1, still read).
  * Load reports travel too (without their rejected rows), so the reviewer sees the same sources
  * and row counts.
  */
@@ -13,16 +16,17 @@ import type { LoadReport } from '../ingest/types';
 import { isMessageKey } from '../i18n/translate';
 import { SnapshotError } from './codec';
 import { decodeRows, encodeRows, type EncodedTable } from './columns';
+import { packValue, unpackValue } from './values';
 
-/** Format version inside the payload. */
-export const SNAPSHOT_VERSION = 1;
+/** Format version inside the payload (2: view snapshots carry results; 1 is still read). */
+export const SNAPSHOT_VERSION = 2;
 /** Most rows a decoded table may claim (bounds the work a crafted link can ask for). */
 export const MAX_SNAPSHOT_ROWS = 200_000;
 const MAX_QUERIES = 500;
 
 /** Fields common to both modes. */
 interface SnapshotBase {
-  v: typeof SNAPSHOT_VERSION;
+  v: 1 | 2;
   /** When the link was made (`YYYY-MM-DD`, the analyst's calendar day). */
   created: string;
   /** Load reports of the analyst's files (rejected rows left out). */
@@ -35,9 +39,12 @@ export interface DataSnapshot extends SnapshotBase {
   tables: Partial<Record<TableKind, Record<string, Cell>[]>>;
 }
 
-/** The answers of one view's queries, by SQL text. */
+/** What one view showed: summaries of its analyses, and the answers of its other queries. */
 export interface ViewSnapshot extends SnapshotBase {
   mode: 'view';
+  /** Summaries by `resultKey` (use-analysis.svelte.ts); empty in a format-1 link. */
+  results: Map<string, unknown>;
+  /** Answers by `sqlHash` of the SQL (format 2) or by the SQL text (format 1). */
   answers: Map<string, Record<string, Cell>[]>;
 }
 
@@ -55,12 +62,22 @@ export function toPayload(s: Snapshot): unknown {
     }
     return { ...base, tables };
   }
-  return { ...base, queries: [...s.answers].map(([sql, rows]) => ({ sql, table: encodeRows(rows) })) };
+  if (s.v === 1)
+    return { ...base, queries: [...s.answers].map(([sql, rows]) => ({ sql, table: encodeRows(rows) })) };
+  return {
+    ...base,
+    results: [...s.results].map(([key, value]) => [key, packValue(value)]),
+    answers: [...s.answers].map(([h, rows]) => ({ h, table: encodeRows(rows) })),
+  };
 }
 
-/** A report without its rejected rows (their cells are the bulk, and the counts stay). */
+/**
+ * A report without its rejected rows (their cells are the bulk, and the counts stay) and without
+ * the file's column headers (no page shows them; a survey's questions alone took 1,700
+ * characters of a view link).
+ */
 export function slimReport(r: LoadReport): LoadReport {
-  return { ...r, rejects: [] };
+  return { ...r, rejects: [], headers: [] };
 }
 
 const bad = (what: string): never => {
@@ -105,11 +122,11 @@ function checkReport(r: unknown): LoadReport {
 /** Check a decoded fragment value and turn it into a Snapshot; throws SnapshotError('bad_shape'). */
 export function fromPayload(value: unknown): Snapshot {
   if (!isObj(value)) return bad('payload');
-  if (value.v !== SNAPSHOT_VERSION) return bad('version');
+  if (value.v !== 1 && value.v !== 2) return bad('version');
   if (!isStr(value.created) || !/^\d{4}-\d{2}-\d{2}$/.test(value.created)) return bad('created');
   if (!Array.isArray(value.reports) || value.reports.length > 50) return bad('reports');
   const reports = value.reports.map(checkReport);
-  const base = { v: SNAPSHOT_VERSION, created: value.created, reports } as const;
+  const base = { v: value.v, created: value.created, reports } as const;
   if (value.mode === 'data') {
     if (!isObj(value.tables)) return bad('tables');
     const tables: DataSnapshot['tables'] = {};
@@ -127,6 +144,22 @@ export function fromPayload(value: unknown): Snapshot {
     if (!tables.sales) return bad('no sales table');
     return { ...base, mode: 'data', tables };
   }
+  if (value.mode === 'view' && value.v === 2) {
+    const { results: r, answers: a } = value;
+    if (!Array.isArray(r) || !Array.isArray(a) || r.length + a.length === 0) return bad('results');
+    if (r.length > MAX_QUERIES || a.length > MAX_QUERIES) return bad('results');
+    const results = new Map<string, unknown>();
+    for (const item of r) {
+      if (!Array.isArray(item) || item.length !== 2 || !isStr(item[0])) return bad('result');
+      results.set(item[0], unpackValue(item[1]));
+    }
+    const answers = new Map<string, Record<string, Cell>[]>();
+    for (const item of a) {
+      if (!isObj(item) || !isStr(item.h)) return bad('answer');
+      answers.set(item.h, decodeRows(item.table, MAX_SNAPSHOT_ROWS));
+    }
+    return { ...base, mode: 'view', results, answers };
+  }
   if (value.mode === 'view') {
     const q = value.queries;
     if (!Array.isArray(q) || q.length === 0 || q.length > MAX_QUERIES) return bad('queries');
@@ -135,7 +168,7 @@ export function fromPayload(value: unknown): Snapshot {
       if (!isObj(item) || !isStr(item.sql)) return bad('query');
       answers.set(item.sql, decodeRows(item.table, MAX_SNAPSHOT_ROWS));
     }
-    return { ...base, mode: 'view', answers };
+    return { ...base, mode: 'view', answers, results: new Map() };
   }
   return bad('mode');
 }

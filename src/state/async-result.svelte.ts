@@ -1,3 +1,5 @@
+import { SnapshotMissError } from '../engine/replay';
+
 /**
  * Analyses in flight across the page (the benchmark and tests wait for `count` to reach 0), and
  * how many of them feed something on screen (`visible`: the benchmark's "visible charts updated").
@@ -62,7 +64,12 @@ export class AsyncResult<T> {
         this.error = null;
       }
     } catch (err) {
-      if (gen === this.generation) this.error = err;
+      if (gen === this.generation) {
+        this.error = err;
+        // A review link that cannot answer the new choice must not leave the old numbers under
+        // it (East-only figures below "East + West"): they are taken off with the refusal.
+        if (err instanceof SnapshotMissError) this.value = null;
+      }
     } finally {
       this.onScreen.delete(count);
       if (counted) pending.visible--;

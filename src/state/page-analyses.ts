@@ -1,3 +1,4 @@
+import { addMonths, resolvePeriod } from '../analytics/common';
 import { runKpi } from '../analytics/kpi';
 import { runLifecycle } from '../analytics/lifecycle';
 import { runOverview } from '../analytics/overview';
@@ -23,6 +24,18 @@ export interface PageAnalysis<T, D> {
   call: (engine: Engine, params: Params) => Promise<T>;
 }
 
+/**
+ * The Overview's monthly trend over every month of the data (filtered), not only the period's:
+ * the chart marks the period, and a brush can then widen it as well as narrow it. It is keyed
+ * like the other period analyses, so a period change runs it again (as when it showed the period
+ * only) while a threshold change does not.
+ */
+async function wholeDataTrend(e: Engine, p: Params) {
+  const data = await resolvePeriod(e, { period_start: null, as_of: null });
+  const whole = data ? { ...p, period_start: addMonths(data.dataStart, 0), as_of: data.dataEnd } : p;
+  return runPerformance(e, whole, { entity: 'customer', grain: 'month', rows: false });
+}
+
 function analysis<T, D>(name: string, deps: D, run: PageAnalysis<T, D>['run']): PageAnalysis<T, D> {
   return { name, deps, run, call: (e, p) => run(e, p, deps) };
 }
@@ -30,10 +43,9 @@ function analysis<T, D>(name: string, deps: D, run: PageAnalysis<T, D>['run']): 
 /** What the Overview page runs: headline figures, the monthly trend and the small chart of each analysis. */
 export const OVERVIEW = {
   overview: analysis('overview', null, (e, p) => runOverview(e, p)),
-  // The trend only (no per-customer table), and lifecycle without its month-by-month history.
-  series: analysis('performance', 'series-month', (e, p) =>
-    runPerformance(e, p, { entity: 'customer', grain: 'month', rows: false }),
-  ),
+  // The trend only (no per-customer table) over the whole data, and lifecycle without its
+  // month-by-month history.
+  series: analysis('performance', 'series-whole', (e, p) => wholeDataTrend(e, p)),
   pareto: analysis('pareto', 'customer' as const, (e, p, entity) => runPareto(e, p, entity)),
   lifecycle: analysis('lifecycle', 'summary', (e, p) => runLifecycle(e, p, { history: false })),
   kpi: analysis('kpi', null, (e, p) => runKpi(e, p)),

@@ -2,15 +2,16 @@
  * "Copy review link": pick the way the data travels with the link, in this order —
  * (a) data by URL, when the data was opened from `?data=` (the link already names it);
  *     the bundled demo, likewise (`?demo=1`);
- * (b) an embedded snapshot in the `#` fragment: the whole dataset when it fits, else the
- *     answers of the current view's queries (the aggregates it shows) when those fit;
+ * (b) an embedded snapshot in the `#` fragment: the whole dataset when it fits, else what the
+ *     current view shows (its analyses' results, summaries where the page shows one) when that fits;
  * and otherwise say plainly that neither fits, with the sizes measured.
  */
 import type { Params } from '../analytics/params';
-import type { Cell } from '../engine/types';
 import { encodeFragment, MAX_LINK_CHARS } from '../share/codec';
-import { toPayload, SNAPSHOT_VERSION } from '../share/snapshot';
+import { toPayload, SNAPSHOT_VERSION, type ViewSnapshot } from '../share/snapshot';
+import type { Cell } from '../engine/types';
 import { dumpTables, tableSizes } from '../share/tables';
+import { NotPlainError, packValue } from '../share/values';
 import { analysesSettled } from './async-result.svelte';
 import { nowIso } from './persist';
 import { encodeView } from './url-state';
@@ -50,21 +51,35 @@ function viewUrl(view: View, params: Params, demo = false): string {
 }
 
 /**
- * Draw the current view again while recording every query answer: bumping the data version
- * makes every analysis on screen run again (the result cache is keyed by it).
+ * Draw the view on screen again while recording (bumping the data version makes every analysis
+ * on screen run again: the result cache is keyed by it). Only the page shown travels, and of it
+ * what is drawn: a summary where the page shows one (the Overview's counts, not every customer
+ * behind them), else the answers of the analysis' queries (use-analysis.svelte.ts).
  */
-async function recordView(wb: Workbench): Promise<Map<string, Record<string, Cell>[]> | null> {
-  const recorder = wb.loader;
-  if (!recorder || wb.engine !== recorder) return null;
+async function recordView(wb: Workbench): Promise<Pick<ViewSnapshot, 'results' | 'answers'> | null> {
+  if (!wb.loader || wb.engine !== wb.loader) return null;
   await analysesSettled();
-  recorder.start();
+  const recording = { answers: new Map<string, Record<string, Cell>[]>() };
+  wb.recording = recording;
   try {
     wb.dataVersion++;
     await analysesSettled();
-  } catch {
-    // Nothing to catch in practice (analyses keep their own errors); stop() below must run.
+  } finally {
+    wb.recording = null;
   }
-  return recorder.stop();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once for the link, never rendered
+  const results = new Map<string, unknown>();
+  for (const { key, value, byAnswers } of wb.shown.values()) {
+    if (byAnswers) continue;
+    try {
+      results.set(key, packValue(value));
+    } catch (err) {
+      // Such a result stays out of the link: the reviewer reads "Not in this link" there.
+      if (!(err instanceof NotPlainError)) throw err;
+      console.warn('not in the review link:', key, err.message);
+    }
+  }
+  return { results, answers: recording.answers };
 }
 
 /** Build the review link for what is on screen now. */
@@ -97,12 +112,13 @@ export async function makeReviewLink(wb: Workbench, view: View): Promise<ReviewL
       return { way: 'snapshot-data', link, sizes, rows, urlsUnavailable: 'share.urlsDropped' };
   } else sizes.data = Infinity;
 
-  const answers = await recordView(wb);
-  if (answers && answers.size) {
-    const link = `${base}#${encodeFragment(toPayload({ v: SNAPSHOT_VERSION, mode: 'view', created, reports: wb.reports, answers }))}`;
+  const shown = await recordView(wb);
+  if (shown && shown.results.size + shown.answers.size > 0) {
+    const snap = { v: SNAPSHOT_VERSION, mode: 'view', created, reports: wb.reports, ...shown } as const;
+    const link = `${base}#${encodeFragment(toPayload(snap))}`;
     sizes.view = link.length;
     if (link.length <= MAX_LINK_CHARS)
-      return { way: 'snapshot-view', link, sizes, urlsUnavailable: 'share.urlsDropped' };
+      return { way: 'snapshot-view', link, sizes, rows, urlsUnavailable: 'share.urlsDropped' };
   }
   return { way: 'none', link: null, sizes, rows, urlsUnavailable: 'share.urlsDropped' };
 }

@@ -3,21 +3,31 @@ import type { Params } from '../analytics/params';
 import type { Engine } from '../engine/types';
 import { withSignal } from '../engine/signal';
 import { cancelledError } from '../engine/errors';
+import { RecordingEngine } from '../engine/replay';
+import { sqlHash } from '../share/sql-hash';
 import { isCached, lease, type Lease } from './analysis-cache';
 import { AsyncResult, pending } from './async-result.svelte';
 import { useWorkbench } from './context';
 import type { PageAnalysis } from './page-analyses';
 import { paramsFor } from './param-uses';
 import { memoized } from './query-memo';
+import { resultKey } from './result-key';
 
 /** Options of useAnalysis. */
-export interface AnalysisOptions {
+export interface AnalysisOptions<T = unknown, S = T> {
   /**
    * The result is shown below the fold: it starts off screen (until `inView` says otherwise),
    * and while off screen its run waits until the analyses on screen are done, so what the
    * analyst sees is updated first; it still runs right after, without being scrolled to.
    */
   lazy?: boolean;
+  /**
+   * What the page reads of the result, when it shows less than all of it (the Overview's class
+   * counts, not every customer's row). The cache keeps the whole result, shared with other pages;
+   * the page gets `pick(result)`, and a review link of the view carries only that (`id` names the
+   * form in the link, docs/sharing.md).
+   */
+  summary?: { id: string; pick: (full: T) => S };
 }
 
 /**
@@ -41,25 +51,43 @@ function whenDue(result: AsyncResult<unknown>, signal: AbortSignal): Promise<voi
  * Run an analysis for the current data and parameters, re-running when either (or `deps`)
  * changes; results are shared across pages through the cache, keyed by the parameters the
  * analysis reads (param-uses.ts); superseded runs are cancelled. Call during component setup.
+ * What the page got is listed in `wb.shown` (a review link of the view carries it); under a
+ * view snapshot a summary comes from the link (`wb.replayResults`), and a whole result is
+ * computed by the same code from the link's query answers (the engine is then a ReplayEngine,
+ * which refuses any query the link does not hold).
  */
-export function useAnalysis<T, D = null>(
+export function useAnalysis<T, D = null, S = T>(
   name: string,
   run: (engine: Engine, params: Params, deps: D) => Promise<T>,
   deps: () => D = () => null as D,
-  options: AnalysisOptions = {},
-): AsyncResult<T> {
+  options: AnalysisOptions<T, S> = {},
+): AsyncResult<S> {
   const wb = useWorkbench();
-  const result = new AsyncResult<T>();
+  const result = new AsyncResult<S>();
+  const pick = options.summary?.pick ?? ((full: T) => full as unknown as S);
+  const form = options.summary?.id ?? 'full';
+  /** This use, as an entry of `wb.shown`. */
+  const slot = {};
   if (options.lazy) result.visible = false;
   $effect(() => {
     const engine = wb.engine;
     const version = wb.dataVersion;
     const params = $state.snapshot(wb.params) as Params;
     const d = deps();
+    const replay = wb.replayResults;
     if (!engine || version === 0) return;
     const held = untrack(() => {
       const inputs = { params: paramsFor(name, params), d };
+      const key = resultKey(name, form, inputs.params, d);
       const stop = new AbortController();
+      if (replay?.has(key)) {
+        void result.run(async () => structuredClone(replay.get(key)) as S);
+        return { release: () => stop.abort() };
+      }
+      // While a review link is made (review-link.svelte.ts): the queries of a result shown whole
+      // are kept, their answers travel and the reviewer's page rebuilds it with the same code;
+      // a summary travels itself (its queries would be every row behind it).
+      const recording = wb.recording;
       let l: Lease<T> | null = null;
       const wait =
         options.lazy && !result.visible && !isCached(name, version, inputs)
@@ -67,14 +95,23 @@ export function useAnalysis<T, D = null>(
           : null;
       void result.run(async () => {
         if (wait) await wait();
+        const rec = recording && form === 'full' ? new RecordingEngine(memoized(engine, version)) : null;
+        rec?.start();
         l = lease(name, version, inputs, (signal) =>
-          run(withSignal(memoized(engine, version), signal), params, d),
+          run(withSignal(rec ?? memoized(engine, version), signal), params, d),
         );
-        return l.promise;
+        const shown = pick(await l.promise);
+        // Empty when the cache already held the result (another use computed it): then the
+        // result itself travels.
+        const answers = rec?.stop();
+        for (const [sql, rows] of answers ?? []) recording!.answers.set(sqlHash(sql), rows);
+        if (!stop.signal.aborted) wb.shown.set(slot, { key, value: shown, byAnswers: !!answers?.size });
+        return shown;
       });
       return {
         release: () => {
           stop.abort();
+          wb.shown.delete(slot);
           l?.release();
         },
       };
@@ -102,6 +139,9 @@ export function inView(node: HTMLElement, result: AsyncResult<unknown>): { destr
 }
 
 /** useAnalysis for one of the shared definitions of page-analyses.ts. */
-export function usePageAnalysis<T, D>(a: PageAnalysis<T, D>, options: AnalysisOptions = {}): AsyncResult<T> {
+export function usePageAnalysis<T, D, S = T>(
+  a: PageAnalysis<T, D>,
+  options: AnalysisOptions<T, S> = {},
+): AsyncResult<S> {
   return useAnalysis(a.name, a.run, () => a.deps, options);
 }

@@ -11,6 +11,7 @@ import type { Encoding } from '../ingest/encoding';
 import type { DateFormat } from '../ingest/values';
 import { fromBlob } from '../ingest/input';
 import type { Snapshot } from '../share/snapshot';
+import { sqlHash } from '../share/sql-hash';
 import { restoreTables } from '../share/tables';
 import { clearCache } from './analysis-cache';
 import { analysesSettled, pending } from './async-result.svelte';
@@ -119,6 +120,28 @@ export class Workbench {
   queued = $state.raw<InputFile[]>([]);
   /** True until the opening data is in place (openingDone): drops meanwhile wait in `queued`. */
   private opening = true;
+  /**
+   * Under a view snapshot (format 2), the results the link carries, by result key: analyses are
+   * answered from them (use-analysis.svelte.ts), anything else is "Not in this link".
+   */
+  replayResults = $state.raw<Map<string, unknown> | null>(null);
+  /**
+   * What each analysis on screen shows now (its result key and the value the page reads), kept by
+   * useAnalysis: the review link of a view carries these (review-link.svelte.ts).
+   */
+  // Not reactive on purpose: read only when a link is made.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly shown = new Map<object, { key: string; value: unknown; byAnswers: boolean }>();
+  /** Set while a review link of the view is made: the query answers kept, by SQL hash. */
+  recording: { answers: Map<string, Record<string, Cell>[]> } | null = null;
+
+  /**
+   * The data is a view snapshot's numbers, not rows: the period, filters and parameters cannot
+   * be changed (their controls are disabled with the reason, docs/sharing.md).
+   */
+  get viewOnly(): boolean {
+    return this.source?.kind === 'snapshot' && this.source.mode === 'view';
+  }
   private store: DatasetStore | null = null;
   private mappings: MappingStore = localStorageStore();
   /** The confirmed plans behind each loaded table, so a restarted engine can load the same data. */
@@ -382,6 +405,7 @@ export class Workbench {
         this.loadedMappings = demo.manifest.mappings as LoadedMapping[];
         this.isDemo = true;
         this.engine = engine;
+        this.replayResults = null;
         this.dataVersion++;
         this.stored = null;
         this.source = { kind: 'demo' };
@@ -435,6 +459,7 @@ export class Workbench {
         );
       // Loaded data replaces a view snapshot: analyses query DuckDB again.
       this.engine = engine;
+      this.replayResults = null;
       this.dataVersion++;
       if (countDuplicates) this.reportsReady = this.completeReports(countDuplicates, this.dataVersion);
       if (options.persist) void this.persist(plans);
@@ -626,7 +651,12 @@ export class Workbench {
       if (s.mode === 'data') {
         await restoreTables(engine, s.tables);
         this.engine = engine;
-      } else this.engine = new ReplayEngine(s.answers);
+        this.replayResults = null;
+      } else {
+        // Format 2 keys answers by a hash of the SQL, format 1 by the SQL text.
+        this.engine = new ReplayEngine(s.answers, s.v === 2 ? sqlHash : undefined);
+        this.replayResults = s.results.size ? s.results : null;
+      }
       this.reports = s.reports;
       this.isDemo = false;
       this.source = {

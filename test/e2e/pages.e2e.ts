@@ -87,7 +87,9 @@ describe('interaction', () => {
     await waitForIdle(page, 1);
     const from = await page.locator('[data-testid=period-start]').inputValue();
     const asOf = await page.locator('[data-testid=as-of]').inputValue();
-    expect(from).toMatch(/^2025-\d\d$/);
+    // The trend shows every month of the data (2024–2025): 30–60 % of it starts before the
+    // default period (2025), so the brush moved the start out as well as the end in.
+    expect(from).toMatch(/^2024-\d\d$/);
     expect(asOf > `${from}-01`).toBe(true);
     expect(page.url()).toContain('period_start=');
     expect(errors).toEqual([]);

@@ -15,6 +15,7 @@ export const reviewEn = {
   'period.preset.lastYear': 'Same period last year',
   'overview.trendWhole':
     'Every month of the data; the period’s months in full colour. Drag across any months to set the period — wider or narrower.',
+  'overview.trendWholeView': 'Every month of the data; the period’s months in full colour.',
   'overview.inPeriod': 'in the period',
   'share.longOver':
     'This link is long ({chars} characters, over {long}): chat tools often cut such links. Send it in the body of an e-mail or as a text file, or share a view that shows less (a filtered view, the Overview).',
@@ -32,7 +33,9 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'period.preset.ytd': '本年至今',
   'period.preset.lastQuarter': '上季度',
   'period.preset.lastYear': '去年同期',
-  'overview.trendWhole': '显示数据的全部月份，分析期间内的月份为深色。在图上拖动任意月份即可设置期间（可扩大也可缩小）。',
+  'overview.trendWhole':
+    '显示数据的全部月份，分析期间内的月份为深色。在图上拖动任意月份即可设置期间（可扩大也可缩小）。',
+  'overview.trendWholeView': '显示数据的全部月份，分析期间内的月份为深色。',
   'overview.inPeriod': '期间内',
   'share.longOver':
     '此链接较长（{chars} 个字符，超过 {long}）：聊天工具常会截断这样的链接。请放在邮件正文中发送，或作为文本文件发送；也可分享显示内容较少的视图（筛选后的视图、总览）。',

@@ -41,8 +41,6 @@ export const shareEn = {
   'share.bDataChars': 'the whole dataset would need {chars} characters',
   'share.bTooManyRows': 'the dataset’s {rows} rows are far too many to embed (more than {max})',
   'share.size': 'Link size: {chars} characters (limit {limit}).',
-  'share.longLink':
-    'Long links can be cut by chat tools: send it in the body of an e-mail, or as a text file.',
   'share.linkLabel': 'The review link',
   'share.copy': 'Copy',
   'share.copied': 'Copied. Paste it into an e-mail or a chat message.',
@@ -145,7 +143,6 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
   'share.bDataChars': '整个数据集需要 {chars} 个字符',
   'share.bTooManyRows': '数据集有 {rows} 行，远超可内嵌的数量（超过 {max} 行）',
   'share.size': '链接长度：{chars} 个字符（上限 {limit}）。',
-  'share.longLink': '较长的链接可能被聊天工具截断：请放在邮件正文中发送，或作为文本文件发送。',
   'share.linkLabel': '审阅链接',
   'share.copy': '复制',
   'share.copied': '已复制。请粘贴到邮件或聊天消息中。',
