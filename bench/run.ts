@@ -13,6 +13,7 @@ import { defaultParams } from '../src/analytics/params';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 import { baselineOnly, dropCase, filterCase, paramCase, type Measured } from './cases';
+import { forecastCase } from './forecast-case';
 import { keyAccountsCase } from './key-accounts-case';
 import { generateChinesePair, generateSalesCsv } from './gen-sales';
 import { generateSalesParquet } from './gen-parquet';
@@ -29,8 +30,8 @@ const CSV_SIZES = QUICK ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 // --parquet-rows N overrides the Parquet size (e.g. a quick 1 M check of the Parquet path).
 const pqArg = args.indexOf('--parquet-rows');
 const PARQUET_ROWS = pqArg >= 0 ? Number(args[pqArg + 1]) : QUICK ? 0 : 10_000_000;
-// --only csv,key_accounts,encoding,parquet,node,native runs a part (for working on one case;
-// `key_accounts` drops the CSV first, as `csv` does).
+// --only csv,forecast,key_accounts,encoding,parquet,node,native runs a part (for working on one
+// case; `forecast` and `key_accounts` drop the CSV first, as `csv` does).
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
 const want = (group: string) => !ONLY || ONLY.has(group);
@@ -106,8 +107,11 @@ async function csvCases(browser: Browser, server: StaticServer, rows: number): P
   });
   emit(await dropCase(browser, page, csv, 'csv', rows, { baseline: true }));
   const defaults = defaultParams();
-  emit(await filterCase(page, 'csv', rows, defaults));
-  emit(await paramCase(page, 'csv', rows, defaults));
+  if (want('csv')) {
+    emit(await filterCase(page, 'csv', rows, defaults));
+    emit(await paramCase(page, 'csv', rows, defaults));
+  }
+  if (want('forecast')) emit(await forecastCase(page, 'csv', rows));
   if (want('key_accounts')) emit(await keyAccountsCase(page, 'csv', rows));
   await page.evaluate(() => window.__bench.bareClose());
   await page.context().close();
@@ -163,9 +167,13 @@ async function encodingCase(browser: Browser, server: StaticServer, rows: number
 
 async function browserCases(): Promise<void> {
   execSync('bash scripts/ensure-chromium.sh', { stdio: 'inherit' });
-  console.error('building dist/ …');
-  execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
-  const server = await serveStatic({ root: 'dist', basePath: '/tools/sales/' });
+  // BENCH_DIST=/tmp/x builds there instead of dist/ (several people working in one checkout).
+  const dist = process.env.BENCH_DIST ?? 'dist';
+  console.error(`building ${dist}/ …`);
+  execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const server = await serveStatic({ root: dist, basePath: '/tools/sales/' });
   // One browser per group of cases, so one case's memory does not weigh on the next.
   const withBrowser = async (f: (b: Browser) => Promise<void>) => {
     const browser = await launchBrowser(BROWSER_ARGS);
@@ -176,7 +184,7 @@ async function browserCases(): Promise<void> {
     }
   };
   try {
-    if (want('csv') || want('key_accounts'))
+    if (want('csv') || want('forecast') || want('key_accounts'))
       for (const rows of CSV_SIZES) await withBrowser((b) => csvCases(b, server, rows));
     if (want('encoding')) await withBrowser((b) => encodingCase(b, server, CSV_SIZES[CSV_SIZES.length - 1]));
     if (PARQUET_ROWS && want('parquet')) await withBrowser((b) => parquetCase(b, server, PARQUET_ROWS));
@@ -187,7 +195,7 @@ async function browserCases(): Promise<void> {
 
 async function main(): Promise<void> {
   // No site build and no browser when only the Node cases run (--only node,native).
-  if (['csv', 'key_accounts', 'encoding', 'parquet'].some(want)) await browserCases();
+  if (['csv', 'forecast', 'key_accounts', 'encoding', 'parquet'].some(want)) await browserCases();
   // All analyses in Node after load (a separate process: no browser involved).
   const nodeRows = CSV_SIZES[CSV_SIZES.length - 1];
   if (want('node')) {

@@ -1,4 +1,7 @@
 import { runDimensionValues } from './analytics/dimensions';
+import { runForecast } from './analytics/forecast/forecast';
+import { computeForecast } from './analytics/forecast/compute';
+import { forecastRunner, setForecastRunner } from './analytics/forecast/runner';
 import { defaultParams, type Params } from './analytics/params';
 import { BrowserEngine } from './engine/browser';
 import { sqlIdent, sqlString } from './engine/sql';
@@ -157,6 +160,30 @@ export async function bareRun(params: Params, names: (keyof typeof OVERVIEW)[]):
   const t0 = performance.now();
   for (const n of names) await OVERVIEW[n].call(bare, params);
   return performance.now() - t0;
+}
+
+/**
+ * The baseline of the `forecast` case: the same forecast (input SQL, fit, scoring) on the bare
+ * engine with the fit and scoring in this page's main thread, as it ran before the worker.
+ * Returns the input SQL's and the fit + scoring's milliseconds.
+ */
+export async function bareForecast(params: Params): Promise<{ sqlMs: number; computeMs: number }> {
+  if (!bare) throw new Error('bareBaseline first');
+  const worker = forecastRunner();
+  let computeMs = 0;
+  setForecastRunner((request) => {
+    const t = performance.now();
+    const result = computeForecast(request);
+    computeMs = performance.now() - t;
+    return Promise.resolve(result);
+  });
+  try {
+    const t0 = performance.now();
+    await runForecast(bare, params);
+    return { sqlMs: performance.now() - t0 - computeMs, computeMs };
+  } finally {
+    setForecastRunner(worker);
+  }
 }
 
 /** Close the bare engine. */

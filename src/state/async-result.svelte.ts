@@ -23,7 +23,12 @@ export async function analysesSettled(): Promise<void> {
  * result that arrives late is dropped, so the UI never shows numbers for old parameters.
  */
 export class AsyncResult<T> {
-  value = $state<T | null>(null);
+  /**
+   * Raw, not a deep proxy: a result is replaced whole, never changed in place, and proxying it
+   * made every read of a large result go through Svelte's signals (the Forecast page's 20,000
+   * rows cost ~1 s of main thread at 1 M rows; docs/performance.md).
+   */
+  value = $state.raw<T | null>(null);
   error = $state<unknown>(null);
   loading = $state(false);
   /**
