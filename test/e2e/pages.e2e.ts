@@ -25,6 +25,7 @@ const PAGES: [string, string][] = [
   ['turnover', '[data-testid=quadrant-chart] svg'],
   ['lifecycle', '[data-testid=stage-chart] svg'],
   ['kpi', '[data-testid=kpi-table] tbody tr'],
+  ['key_accounts', '[data-testid=key-table] tbody tr'],
   ['targets', '[data-testid=range-ytd]'],
   ['rfm', '[data-testid=rfm-heatmap] svg'],
   ['receivables', '[data-testid=aging-chart] svg'],
