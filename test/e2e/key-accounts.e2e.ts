@@ -182,6 +182,20 @@ describe('Key accounts (analytics.md §11)', () => {
     expect(weights).toMatch(/Revenue 54\.5.*orders\) 27\.3.*points\) 18\.2/s);
     expect(weights).toContain('rescaled to 100');
     await page.screenshot({ path: join(SHOTS, 'key-accounts-no-cost.png'), fullPage: false });
+    // The analyst's own data travels in the review link; the reviewer sees the same list.
+    const rows = await topRows(page);
+    await page.click('[data-testid=share-link]');
+    await page.waitForSelector('[data-testid=share-link-text]', { timeout: 60_000 });
+    const way = await page.getAttribute('[data-testid=share-way]', 'data-way');
+    const review = await page.inputValue('[data-testid=share-link-text]');
+    await page.click('[data-testid=share-close]');
+    const reviewer = await h.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const p2 = await reviewer.newPage();
+    await p2.goto(review);
+    await waitForIdle(p2, 1);
+    await p2.waitForSelector('[data-testid=key-table] tbody tr');
+    expect(await topRows(p2), `review link (${way})`).toEqual(rows);
+    await reviewer.close();
     expect(errors).toEqual([]);
     await context.close();
   });
