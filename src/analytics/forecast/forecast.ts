@@ -3,7 +3,7 @@
  * value of a purchase day, per customer over a horizon, with an optional holdout check.
  */
 import type { Engine } from '../../engine/types';
-import { resolvePeriod, sig12 } from '../common';
+import { resolvePeriod } from '../common';
 import type { Params } from '../params';
 import type { BgnbdParams } from './bgnbd';
 import { computeForecast } from './compute';
@@ -137,11 +137,9 @@ async function readInputs(db: Engine, params: Params, asOf: string, calibrationE
     x: Number(r.x),
     tx: Number(r.t_x),
     T: Number(r.T_c),
-    // Money sums at 12 significant digits (§0): added in another order (native DuckDB's threads)
-    // they differ in the last bits, and the fit would start from other numbers.
-    m: r.m_x === null ? null : sig12(Number(r.m_x)),
+    m: r.m_x === null ? null : Number(r.m_x),
     holdoutDays: Number(r.holdout_days),
-    pastValue: sig12(Number(r.past_value)),
+    pastValue: Number(r.past_value),
   }));
 }
 
