@@ -29,7 +29,10 @@ describe('the real Online Retail export in the browser (analytics.md §1)', () =
       await page.waitForSelector('[data-testid=mapping-screen]');
       await page.click('[data-testid=confirm-mapping]');
       await waitForIdle(page, 2, { timeout: 110_000 }).catch(async (e) => {
-        await page.screenshot({ path: join(SHOTS, `real-online-retail-stuck-${locale}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(SHOTS, `real-online-retail-stuck-${locale}.png`),
+          fullPage: true,
+        });
         const attrs = await page.evaluate(() => {
           const app = document.querySelector('[data-testid=app]');
           return app ? Object.fromEntries([...app.attributes].map((a) => [a.name, a.value])) : null;
@@ -58,7 +61,10 @@ describe('the real Online Retail export in the browser (analytics.md §1)', () =
       await expect(page.locator('[data-testid=without-customer]').textContent()).resolves.toMatch(
         locale === 'en-US' ? /has no customer/ : /没有客户/,
       );
-      await page.screenshot({ path: join(SHOTS, `real-online-retail-overview-${locale}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(SHOTS, `real-online-retail-overview-${locale}.png`),
+        fullPage: true,
+      });
       // Products over the whole data: 4,070 stock codes, customer-less sales included.
       await page.click('[data-testid=nav-products]');
       await page.evaluate(() => {
@@ -68,10 +74,13 @@ describe('the real Online Retail export in the browser (analytics.md §1)', () =
         dispatchEvent(new PopStateEvent('popstate'));
       });
       await waitForIdle(page, 2, { timeout: 60_000 });
-      await expect(page.locator('[data-testid=products-composition] .subtitle').textContent()).resolves.toContain(
-        '4,070',
-      );
-      await page.screenshot({ path: join(SHOTS, `real-online-retail-products-${locale}.png`), fullPage: true });
+      await expect(
+        page.locator('[data-testid=products-composition] .subtitle').textContent(),
+      ).resolves.toContain('4,070');
+      await page.screenshot({
+        path: join(SHOTS, `real-online-retail-products-${locale}.png`),
+        fullPage: true,
+      });
       expect(errors).toEqual([]);
       await page.context().close();
     }
