@@ -11,6 +11,7 @@ import {
   DATE_ROLES,
   guessKind,
   MONTH_ROLES,
+  normaliseHeader,
   NUMBER_ROLES,
   roleForHeader,
   rolesForKind,
@@ -140,6 +141,15 @@ export function proposeRoles(
       dateCol.roleSource = 'content';
     }
   }
+  // "item" names a product in sales files but a question in a survey's question table: beside a
+  // dimension or importance column, with no amounts, it is the question (the canonical
+  // survey_items table, as "Save dataset as Parquet" writes it, loads back as itself).
+  const has = (role: string) => columns.some((c) => c.role === role);
+  const itemAsProduct = columns.find(
+    (c) => c.role === 'product_name' && normaliseHeader(c.header) === 'item',
+  );
+  if (itemAsProduct && (has('dimension') || has('importance')) && !has('revenue') && !has('quantity'))
+    itemAsProduct.role = 'item';
   const kind = guessKind(new Set(columns.flatMap((c) => (c.role ? [c.role] : []))));
   // Roles are read per table kind: a receivables file's only date column is its as-of date.
   rolesForKind(columns, kind).forEach((role, i) => (columns[i].role = role));
