@@ -191,6 +191,9 @@ describe('(a) data by URL', () => {
       'plan.parquet',
       'receivables.parquet',
       'sales.parquet',
+      // The demo's satisfaction survey and its question table (issue 19).
+      'survey.parquet',
+      'survey_items.parquet',
     ]);
     expect(new TextDecoder().decode(zip['README.txt'])).toContain(
       '?data=data/sales.parquet&data=data/plan.parquet',
