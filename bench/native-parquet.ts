@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultParams } from '../src/analytics/params';
 import { runAll } from '../src/analytics/run-all';
@@ -35,6 +35,9 @@ interface Run {
   peak_rss_mb: number;
   js_heap_peak_mb: number;
   js_heap_load_peak_mb: number;
+  /** CPU seconds of the process (all threads), whole run and load: steadier than wall time on a shared machine. */
+  cpu_s: number;
+  load_cpu_s: number;
   out: string;
 }
 
@@ -56,6 +59,12 @@ function heapSampler(): { load: () => number; stop: () => number } {
   };
 }
 
+/** CPU time of this process so far (user + system, every thread), in seconds. */
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1e5) / 10;
+}
+
 const TYPE = { number: 'DOUBLE', text: 'VARCHAR', date: 'DATE', month: 'DATE' } as const;
 
 /** The product: the CLI's main(), as `npm run analyze` runs it. */
@@ -65,12 +74,14 @@ async function app(file: string): Promise<Run> {
   const t0 = performance.now();
   let loaded = 0;
   let loadHeap = 0;
+  let loadCpu = 0;
   const write = process.stderr.write.bind(process.stderr);
   // The CLI logs "analysing: …" once the load is done: that moment splits load and analyses.
   process.stderr.write = ((s: string) => {
     if (!loaded && String(s).startsWith('analysing')) {
       loaded = performance.now();
       loadHeap = heap.load();
+      loadCpu = cpuSeconds();
     }
     return write(s);
   }) as typeof process.stderr.write;
@@ -84,6 +95,8 @@ async function app(file: string): Promise<Run> {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     js_heap_peak_mb: heap.stop(),
     js_heap_load_peak_mb: loadHeap,
+    cpu_s: cpuSeconds(),
+    load_cpu_s: loadCpu,
     out,
   };
 }
@@ -114,6 +127,7 @@ async function bare(file: string): Promise<Run> {
   await db.exec(`CREATE TABLE sales AS SELECT ${cols.join(', ')} FROM ${scan}`);
   const loaded = performance.now();
   const loadHeap = heap.load();
+  const loadCpu = cpuSeconds();
   const all = await runAll(db, defaultParams());
   for (const f of resultFiles(all!, [])) writeFileSync(join(out, f.name), f.content);
   await db.close();
@@ -123,6 +137,8 @@ async function bare(file: string): Promise<Run> {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     js_heap_peak_mb: heap.stop(),
     js_heap_load_peak_mb: loadHeap,
+    cpu_s: cpuSeconds(),
+    load_cpu_s: loadCpu,
     out,
   };
 }
@@ -156,6 +172,8 @@ function sameCsv(a: string, b: string): boolean {
 async function driver(): Promise<void> {
   const file =
     opt('--file') ?? (await generateSalesParquet(resolve(`bench-results/data/sales-${ROWS}.parquet`), ROWS));
+  // The machine's 1-minute load average before and after: other work on the cores shows here.
+  const loadBefore = loadavg()[0];
   const base = spawnRun('bare', file);
   const run = spawnRun('app', file);
   const identical = sameCsv(run.out, base.out);
@@ -174,10 +192,15 @@ async function driver(): Promise<void> {
       baseline_sql_ms: Math.round(base.ms - base.load_ms),
       peak_rss_mb: run.peak_rss_mb,
       baseline_peak_rss_mb: base.peak_rss_mb,
+      cpu_s: run.cpu_s,
+      baseline_cpu_s: base.cpu_s,
+      load_cpu_s: run.load_cpu_s,
+      baseline_load_cpu_s: base.load_cpu_s,
       js_heap_load_peak_mb: run.js_heap_load_peak_mb,
       js_heap_peak_mb: run.js_heap_peak_mb,
       baseline_js_heap_peak_mb: base.js_heap_peak_mb,
       csv_results_identical: identical,
+      load_average: [loadBefore, loadavg()[0]].map((x) => Number(x.toFixed(1))),
       threads: THREADS ? Number(THREADS) : cpus().length,
       memory_limit: MEMORY ?? 'default',
       machine: `${cpus().length} cores ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
