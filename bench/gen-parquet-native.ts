@@ -5,7 +5,8 @@
  * months, 1 % returns), written by native DuckDB from a deterministic hash of the row number, a
  * few minutes for 100 M rows where the JS writer would take a quarter of an hour.
  *
- * Usage: tsx bench/gen-parquet-native.ts --rows 100000000 --parts 10 --out bench-results/data/sales-100m
+ * Usage: tsx bench/gen-parquet-native.ts --rows 100000000 --parts 10 [--customers N] --out DIR
+ * (--customers: instead of rows / 50, e.g. 200000 for 500 lines a customer).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
-  const customers = Math.max(50, Math.round(ROWS / 50));
+  const customers = Number(opt('--customers', String(Math.max(50, Math.round(ROWS / 50)))));
   const per = Math.ceil(ROWS / PARTS);
   for (let p = 0; p < PARTS; p++) {
     const file = join(OUT, `part-${String(p).padStart(2, '0')}.parquet`);
