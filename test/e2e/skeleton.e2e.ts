@@ -91,8 +91,11 @@ describe('walking skeleton in a browser on a plain-http intranet host', () => {
     await page.selectOption('[data-testid=language]', 'en');
     await expect(page.locator('h1').textContent()).resolves.toBe('Sales Workbench');
     await page.selectOption('[data-testid=language]', 'zh-CN');
+    // Tables show amounts in full (thousands separators, 2 decimals); chart axes abbreviate (万/亿).
     const amounts = await page.locator('[data-testid=pareto-classes] td').allTextContents();
-    expect(amounts.some((a) => /万|亿/.test(a))).toBe(true);
+    expect(amounts.some((a) => /^\d{1,3}(,\d{3})+\.\d{2}$/.test(a.trim()))).toBe(true);
+    const ticks = await page.locator('[data-testid=pareto-chart] svg text').allTextContents();
+    expect(ticks.some((t) => /万|亿/.test(t))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'skeleton-zh.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
