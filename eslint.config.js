@@ -27,6 +27,27 @@ export default ts.config(
   },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.worker } } },
   {
+    // The forecast's fit must give the same bits in the browser and the CLI: see fdmath.ts.
+    files: ['src/analytics/forecast/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['log', 'exp', 'pow', 'log1p', 'expm1', 'log2', 'log10', 'cbrt', 'sinh', 'cosh', 'tanh'].map(
+          (property) => ({
+            object: 'Math',
+            property,
+            message: 'engine-dependent last bits: use ./fdmath (stdlib) instead',
+          }),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "BinaryExpression[operator='**']", message: 'engine-dependent: use pow from ./fdmath' },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       parserOptions: {

@@ -4,6 +4,7 @@
  */
 import { lnGamma, lnHyp2f1 } from './special';
 import { fitOnLogScale, type FitResult } from './fit';
+import { ln, exp, pow, log1p, expm1 } from './fdmath';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, α), drop-out probability ~ Beta(a, b). */
 export interface BgnbdParams {
@@ -29,12 +30,12 @@ export function bgnbdTerm(p: BgnbdParams, { x, tx, T }: Triple): number {
   return (
     lnGamma(r + x) -
     lnGamma(r) +
-    r * Math.log(alpha) +
+    r * ln(alpha) +
     lnGamma(a + b) +
     lnGamma(b + x) -
     lnGamma(b) -
     lnGamma(a + b + x) +
-    Math.log(Math.pow(alpha + T, -(r + x)) + (x > 0 ? (a / (b + x - 1)) * Math.pow(alpha + tx, -(r + x)) : 0))
+    ln(pow(alpha + T, -(r + x)) + (x > 0 ? (a / (b + x - 1)) * pow(alpha + tx, -(r + x)) : 0))
   );
 }
 
@@ -109,7 +110,7 @@ export function groupTriples(customers: Iterable<Triple>): BgnbdData {
 
 /** ln(1 + eᵘ) without overflow. */
 function softplus(u: number): number {
-  return u > 0 ? u + Math.log1p(Math.exp(-u)) : Math.log1p(Math.exp(u));
+  return u > 0 ? u + log1p(exp(-u)) : log1p(exp(u));
 }
 
 /** The log-likelihood of §10 summed over the grouped customers (equal to Σ bgnbdTerm). */
@@ -118,20 +119,20 @@ export function bgnbdLogLikelihood(p: BgnbdParams, d: BgnbdData): number {
   const lgR = lnGamma(r);
   const lgB = lnGamma(b);
   const lgAB = lnGamma(a + b);
-  const lnA = Math.log(a);
-  let ll = d.n * r * Math.log(alpha);
+  const lnA = ln(a);
+  let ll = d.n * r * ln(alpha);
   const mix = new Float64Array(d.xs.length);
   for (let i = 0; i < d.xs.length; i++) {
     const x = d.xs[i];
     ll += d.xCount[i] * (lnGamma(r + x) - lgR + lnGamma(b + x) - lgB - lnGamma(a + b + x) + lgAB);
-    mix[i] = x > 0 ? lnA - Math.log(b + x - 1) : 0;
+    mix[i] = x > 0 ? lnA - ln(b + x - 1) : 0;
   }
   const lnAge = new Float64Array(d.ages.length);
   for (let i = 0; i < d.ages.length; i++) {
-    lnAge[i] = Math.log(alpha + d.ages[i]);
+    lnAge[i] = ln(alpha + d.ages[i]);
     ll -= (r * d.ageCount[i] + d.ageX[i]) * lnAge[i];
   }
-  const lnRec = Float64Array.from(d.recencies, (t) => Math.log(alpha + t));
+  const lnRec = Float64Array.from(d.recencies, (t) => ln(alpha + t));
   const { x, ix, iAge, iRec, n } = d.rep;
   for (let i = 0; i < x.length; i++)
     ll += n[i] * softplus(mix[ix[i]] + (r + x[i]) * (lnAge[iAge[i]] - lnRec[iRec[i]]));
@@ -194,12 +195,12 @@ export function fitBgnbd(d: BgnbdData): BgnbdFit {
 /** ln of the odds term a/(b+x−1)·((α+T_c)/(α+t_x))^(r+x) of P(alive); −∞ when x = 0. */
 function lnDeadOdds(p: BgnbdParams, { x, tx, T }: Triple): number {
   if (x === 0) return -Infinity;
-  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  return ln(p.a) - ln(p.b + x - 1) + (p.r + x) * (ln(p.alpha + T) - ln(p.alpha + tx));
 }
 
 /** P(alive) of §10: 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T_c)/(α+t_x))^(r+x)); exactly 1 when x = 0. */
 export function pAlive(p: BgnbdParams, t: Triple): number {
-  return 1 / (1 + Math.exp(lnDeadOdds(p, t)));
+  return 1 / (1 + exp(lnDeadOdds(p, t)));
 }
 
 /** Half-width around a = 1, where the formula's (a−1) cancels and is interpolated instead. */
@@ -232,15 +233,15 @@ function expectedPurchasesRaw(p: BgnbdParams, t: Triple, h: number): number {
   const b2 = b + x;
   const c = a + b + x - 1;
   const z = h / (alpha + T + h);
-  const lnK = -a2 * Math.log1p(h / (alpha + T));
+  const lnK = -a2 * log1p(h / (alpha + T));
   let numer: number;
   if (c > 0.5) {
-    numer = -c * Math.expm1(lnK + lnHyp2f1(a2, b2, c, z));
+    numer = -c * expm1(lnK + lnHyp2f1(a2, b2, c, z));
   } else {
     const lnF1 = lnHyp2f1(a2, b2, c + 1, z);
-    const ratio = Math.exp(lnHyp2f1(a2, b2, c + 2, z) - lnF1);
+    const ratio = exp(lnHyp2f1(a2, b2, c + 2, z) - lnF1);
     const bracket = c - (2 * c + 1 - a2 - b2) * z + ((c + 1 - a2) * (c + 1 - b2) * z * ratio) / (c + 1);
-    numer = c - (Math.exp(lnK + lnF1) * bracket) / (1 - z);
+    numer = c - (exp(lnK + lnF1) * bracket) / (1 - z);
   }
-  return numer / (a - 1) / (1 + Math.exp(lnDeadOdds(p, t)));
+  return numer / (a - 1) / (1 + exp(lnDeadOdds(p, t)));
 }

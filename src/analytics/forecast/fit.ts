@@ -1,5 +1,6 @@
 /** Maximum likelihood over the box of analytics.md §10, on the log scale of every parameter. */
 import { minimize } from './optimize';
+import { ln, exp } from './fdmath';
 
 /** The box of §10: every parameter in [1e-4, 1e4]. */
 export const BOX = { lower: 1e-4, upper: 1e4 } as const;
@@ -7,7 +8,7 @@ export const BOX = { lower: 1e-4, upper: 1e4 } as const;
 /**
  * A parameter this close to a bound on the log scale (0.01 %) is reported as on it (`on_bound`).
  * A degenerate optimum runs along a flat ridge into the box; where the optimiser stops on it
- * depends on last bits (Chromium's and Node's Math.log differ there): b = 9,999.87 in the page's
+ * depended on last bits before fdmath.ts (Chromium's and Node's Math.log differ there): b = 9,999.87 in the page's
  * worker and 9,999.9996 in the CLI on the demo. Both are the bound for the reader.
  */
 const ON_BOUND = 1e-4;
@@ -43,18 +44,18 @@ export interface FitProblem<P> {
 /** Maximise the log-likelihood over the box, minimising −LL in θ = ln(parameter). */
 export function fitOnLogScale<P>(problem: FitProblem<P>): FitResult<P> {
   const k = problem.names.length;
-  const lo = Math.log(BOX.lower);
-  const hi = Math.log(BOX.upper);
-  const clampLog = (v: number) => Math.min(hi, Math.max(lo, Math.log(v)));
+  const lo = ln(BOX.lower);
+  const hi = ln(BOX.upper);
+  const clampLog = (v: number) => Math.min(hi, Math.max(lo, ln(v)));
   const explore = problem.exploreLogLikelihood;
-  const r = minimize((theta) => -problem.logLikelihood(theta.map(Math.exp)), {
-    explore: explore && ((theta) => -explore(theta.map(Math.exp))),
+  const r = minimize((theta) => -problem.logLikelihood(theta.map(exp)), {
+    explore: explore && ((theta) => -explore(theta.map(exp))),
     starts: problem.starts.map((s) => s.map(clampLog)),
     lower: Array(k).fill(lo),
     upper: Array(k).fill(hi),
   });
   // exp(ln 1e4) is 1e4 + 2e-12: report the box's own ends.
-  const natural = r.x.map((t) => Math.min(BOX.upper, Math.max(BOX.lower, Math.exp(t))));
+  const natural = r.x.map((t) => Math.min(BOX.upper, Math.max(BOX.lower, exp(t))));
   return {
     params: problem.make(natural),
     ll: -r.f,

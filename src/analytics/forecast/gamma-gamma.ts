@@ -5,6 +5,7 @@
 import { lnGamma } from './special';
 import { fitOnLogScale, type FitResult } from './fit';
 import { EPS } from '../common';
+import { ln } from './fdmath';
 
 /** Gamma-Gamma parameters: purchase values ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams {
@@ -28,10 +29,10 @@ export function gammaGammaTerm({ p, q, gamma }: GammaGammaParams, { x, m }: Spen
     lnGamma(p * x + q) -
     lnGamma(p * x) -
     lnGamma(q) +
-    q * Math.log(gamma) +
-    (p * x - 1) * Math.log(m) +
-    p * x * Math.log(x) -
-    (p * x + q) * Math.log(gamma + x * m)
+    q * ln(gamma) +
+    (p * x - 1) * ln(m) +
+    p * x * ln(x) -
+    (p * x + q) * ln(gamma + x * m)
   );
 }
 
@@ -69,9 +70,9 @@ export function prepareSpend(customers: Iterable<Spend>): GammaGammaData {
     xCount[i] = (xCount[i] ?? 0) + 1;
     x.push(c.x);
     xm.push(c.x * c.m);
-    sumLnM += Math.log(c.m);
-    sumXLnM += c.x * Math.log(c.m);
-    sumXLnX += c.x * Math.log(c.x);
+    sumLnM += ln(c.m);
+    sumXLnM += c.x * ln(c.m);
+    sumXLnX += c.x * ln(c.x);
     sumM += c.m;
   }
   return {
@@ -90,13 +91,13 @@ export function prepareSpend(customers: Iterable<Spend>): GammaGammaData {
 /** The log-likelihood of §10 over the prepared customers (equal to Σ gammaGammaTerm). */
 export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, d: GammaGammaData): number {
   const lgQ = lnGamma(q);
-  const qLnGamma = q * Math.log(gamma);
+  const qLnGamma = q * ln(gamma);
   let ll = p * d.sumXLnM - d.sumLnM + p * d.sumXLnX;
   for (let i = 0; i < d.xs.length; i++) {
     const px = p * d.xs[i];
     ll += d.xCount[i] * (lnGamma(px + q) - lnGamma(px) - lgQ + qLnGamma);
   }
-  for (let i = 0; i < d.x.length; i++) ll -= (p * d.x[i] + q) * Math.log(gamma + d.xm[i]);
+  for (let i = 0; i < d.x.length; i++) ll -= (p * d.x[i] + q) * ln(gamma + d.xm[i]);
   return ll;
 }
 

@@ -4,6 +4,7 @@
  * Gauss hypergeometric function ₂F₁, for which no maintained npm package exists.
  */
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { ln, exp } from './fdmath';
 
 /** ln Γ(x) for x > 0 (stdlib; relative error of a few ulp). */
 export const lnGamma: (x: number) => number = gammaln;
@@ -14,7 +15,7 @@ const MAX_TERMS = 5_000_000;
 const TAIL = 1e-17;
 /** Rescale the running sum above this (its logarithm is kept apart), so no sum overflows. */
 const BIG = 1e280;
-const LN_BIG = Math.log(BIG);
+const LN_BIG = ln(BIG);
 
 /**
  * ln ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1, by the Gauss power series
@@ -54,12 +55,12 @@ export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
       scale += LN_BIG;
     }
     const rho = z * (1 + abc / ((c + k + 1) * (k + 2)) + excess / (k + 2));
-    if (rho < 1 && (term * rho) / (1 - rho) <= TAIL * sum) return scale + Math.log(sum);
+    if (rho < 1 && (term * rho) / (1 - rho) <= TAIL * sum) return scale + ln(sum);
   }
   return NaN;
 }
 
 /** ₂F₁(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1 (see lnHyp2f1; Infinity past the double range). */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  return Math.exp(lnHyp2f1(a, b, c, z));
+  return exp(lnHyp2f1(a, b, c, z));
 }
