@@ -3,30 +3,50 @@ import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
 import type { Params } from './params';
 import { ANALYSES, type Results } from './registry';
 
-/** Everything the result files need, computed once (the browser export and the CLI both call this). */
-export interface AllResults {
+/** What every analysis of a run shares: the parameters, the resolved period and the data's capabilities. */
+export interface RunInfo {
   params: Params;
   period: Period;
   caps: Caps;
+}
+
+/** Everything the result files need, computed once (the browser export and the tests call this). */
+export interface AllResults extends RunInfo {
   /** Each analysis of the registry that writes result files, by id. */
   results: Results;
 }
 
-/** Run every analysis of the result files (the registry's order). Null without sales data. */
+/**
+ * Run every analysis of the result files in the registry's order, handing each result to `each`
+ * as soon as it is computed and keeping none of them (the CLI writes an analysis' files and lets
+ * its result go before the next one runs: the JS heap then holds one result at a time). Null
+ * without sales data (`each` is then never called).
+ */
+export async function runEach(
+  db: Engine,
+  params: Params,
+  each: (id: keyof Results, result: unknown) => void | Promise<void>,
+  onProgress?: (step: string) => void,
+): Promise<RunInfo | null> {
+  const period = await resolvePeriod(db, params);
+  if (!period) return null;
+  const caps = await datasetCaps(db);
+  const ctx = { params, period, caps };
+  for (const a of ANALYSES) {
+    if (!a.run) continue;
+    onProgress?.(a.id);
+    await each(a.id, await (a.run as (db: Engine, c: RunInfo) => Promise<unknown>)(db, ctx));
+  }
+  return ctx;
+}
+
+/** Run every analysis of the result files (the registry's order) and keep the results. Null without sales data. */
 export async function runAll(
   db: Engine,
   params: Params,
   onProgress?: (step: string) => void,
 ): Promise<AllResults | null> {
-  const period = await resolvePeriod(db, params);
-  if (!period) return null;
-  const caps = await datasetCaps(db);
-  const ctx = { params, period, caps };
   const results: Record<string, unknown> = {};
-  for (const a of ANALYSES) {
-    if (!a.run) continue;
-    onProgress?.(a.id);
-    results[a.id] = await (a.run as (db: Engine, c: typeof ctx) => Promise<unknown>)(db, ctx);
-  }
-  return { params, period, caps, results: results as Results };
+  const info = await runEach(db, params, (id, result) => void (results[id] = result), onProgress);
+  return info && { ...info, results: results as Results };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ParamError, resolveParams } from '../analytics/params';
-import { runAll } from '../analytics/run-all';
+import { runEach } from '../analytics/run-all';
 import { EngineError } from '../engine/errors';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
@@ -11,7 +11,7 @@ import { MappingFileError, parseMappingFile } from '../ingest/mapping-file';
 import type { MappingStore } from '../ingest/mapping-memory';
 import { IngestError, type FilePlan } from '../ingest/types';
 import { isMessageKey, translate } from '../i18n/translate';
-import { resultFiles } from '../results/writer';
+import { analysisFiles, summaryFile, summaryParts, type ResultFile } from '../results/writer';
 import { parseArgs, USAGE, UsageError } from './args';
 import { resolveInputs } from './inputs';
 
@@ -101,13 +101,23 @@ export async function main(argv: string[]): Promise<number> {
         log(
           `  ${r.file}: ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.summaryRows} summary rows set aside`,
         );
-      const all = await runAll(db, params, (s) => log(`analysing: ${s} …`));
-      if (!all) throw new UsageError('the sales files contain no rows with a valid date');
-      mkdirSync(args.out, { recursive: true });
-      for (const f of resultFiles(all, reports)) {
+      // Each analysis' files are written as soon as it has run, and its result is let go: the JS
+      // heap holds one result at a time, not every per-customer table at once. summary.json,
+      // written last, gathers the blocks (the same bytes as the browser's Export results).
+      const write = (f: ResultFile) => {
+        mkdirSync(args.out, { recursive: true });
         writeFileSync(join(args.out, f.name), f.content);
         log(`wrote ${join(args.out, f.name)}`);
-      }
+      };
+      const parts = summaryParts();
+      const run = await runEach(
+        db,
+        params,
+        (id, result) => analysisFiles(id, result, write, parts),
+        (s) => log(`analysing: ${s} …`),
+      );
+      if (!run) throw new UsageError('the sales files contain no rows with a valid date');
+      write(summaryFile(run, parts, reports));
     } finally {
       await db.close();
     }
