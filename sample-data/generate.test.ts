@@ -154,7 +154,11 @@ describe('demo dataset', () => {
     const quadrant = (item: string) => s.items.find((i) => i.item === item)?.quadrant;
     expect(quadrant('投诉和质量异议处理及时')).toBe('concentrate_here');
     expect(quadrant('送货车辆和装卸设备整洁完好')).toBe('possible_overkill');
-    const links = satisfactionLinks(s, { abc: await runPareto(db, p), kpi: null, lifecycle: null }, p);
+    const links = satisfactionLinks(
+      s,
+      { abc: await runPareto(db, p), kpi: null, lifecycle: null, keyAccounts: null },
+      p,
+    );
     expect(links.atRisk.filter((a) => a.fell).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -82,7 +82,17 @@ export interface UnmatchedResponse {
 
 /** Result of the satisfaction analysis. */
 export interface SatisfactionResult {
-  asOf: string;
+  /**
+   * T: surveys dated after it are ignored. A survey loaded without sales data takes the
+   * parameters' as-of date, else its latest survey date (null when no answer is dated).
+   */
+  asOf: string | null;
+  /**
+   * Respondents were matched to the customers of sales data. False for a survey loaded without
+   * sales: its own results, every respondent under its own id or name (unmatched), and no links
+   * to value (class, tier, stage, revenue weights, at risk).
+   */
+  sales: boolean;
   waves: WaveResult[];
   /** The latest wave ("current"), null without any answered response. */
   current: string | null;
@@ -243,7 +253,7 @@ function orderDimensions(names: string[]): string[] {
  */
 export function satisfactionFrom(
   rows: SatisfactionRows,
-  context: Pick<SatisfactionResult, 'asOf' | 'weightByRevenue' | 'filtered'> & {
+  context: Pick<SatisfactionResult, 'asOf' | 'sales' | 'weightByRevenue' | 'filtered'> & {
     /** Revenue per customer in the period (weight_by_revenue), else null. */
     weights: Map<string, number> | null;
   },
@@ -352,6 +362,7 @@ export function satisfactionFrom(
     }));
   return {
     asOf: context.asOf,
+    sales: context.sales,
     waves,
     current,
     customers,

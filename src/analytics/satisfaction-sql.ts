@@ -9,10 +9,16 @@ import type { Filters } from './params';
 
 /** Inputs of the satisfaction SQL. */
 export interface SatisfactionSqlParams {
-  /** As-of date T: surveys dated after it are ignored. */
-  asOf: string;
+  /** As-of date T: surveys dated after it are ignored (null: none is, a survey without dates). */
+  asOf: string | null;
   /** Row filters: with any, only customers with sales rows passing them up to T count. */
   filters: Filters;
+  /**
+   * Sales data is loaded: respondents are matched to its customers. Without it (a survey loaded
+   * alone) every respondent stays under its own id, else its name, unmatched, and filters do not
+   * apply (survey rows have no region or channel).
+   */
+  sales: boolean;
   /** A question table (`survey_items`) is loaded. */
   items: boolean;
 }
@@ -45,13 +51,14 @@ export function halfYearSql(expr: string): string {
  * - `scored`: the answered ones.
  */
 export function satisfactionCtes(p: SatisfactionSqlParams): string {
-  const filtered = filterSql(p.filters) !== 'TRUE';
+  const filtered = p.sales && p.asOf !== null && filterSql(p.filters) !== 'TRUE';
   const items = p.items
     ? `SELECT ${itemKeySql('item')} AS item_key,
          min(dimension) AS dimension, avg(importance) AS importance
        FROM survey_items WHERE item IS NOT NULL GROUP BY 1`
     : 'SELECT NULL::VARCHAR AS item_key, NULL::VARCHAR AS dimension, NULL::DOUBLE AS importance WHERE FALSE';
-  return `WITH sales_ids AS (
+  const matching = p.sales
+    ? `sales_ids AS (
   SELECT DISTINCT customer_id FROM sales WHERE customer_id IS NOT NULL
 ),
 id_keys AS (
@@ -74,7 +81,14 @@ respondents AS (
   LEFT JOIN sales_ids AS exact ON exact.customer_id = r.customer_id
   LEFT JOIN id_keys AS ik ON ik.id_key = upper(trim(r.customer_id))
   LEFT JOIN name_keys AS nk ON nk.name_key = ${nameKeySql('r.customer_name')}
-),
+)`
+    : `respondents AS (
+  SELECT DISTINCT customer_id AS survey_id, customer_name AS survey_name, NULL::VARCHAR AS matched_id,
+         NULL::VARCHAR AS matched_by, FALSE AS ambiguous
+  FROM survey
+)`;
+  const dated = p.asOf === null ? 'TRUE' : `(s.survey_date IS NULL OR s.survey_date <= ${sqlDate(p.asOf)})`;
+  return `WITH ${matching},
 items AS (
   ${items}
 ),
@@ -88,11 +102,11 @@ dated AS (
   JOIN respondents AS r
     ON r.survey_id IS NOT DISTINCT FROM s.customer_id AND r.survey_name IS NOT DISTINCT FROM s.customer_name
   LEFT JOIN items AS it ON it.item_key = ${itemKeySql('s.item')}
-  WHERE (s.survey_date IS NULL OR s.survey_date <= ${sqlDate(p.asOf)})
+  WHERE ${dated}
     AND s.item IS NOT NULL${
       filtered
         ? `
-    AND r.matched_id IN (SELECT customer_id FROM sales WHERE order_date <= ${sqlDate(p.asOf)} AND ${filterSql(p.filters)})`
+    AND r.matched_id IN (SELECT customer_id FROM sales WHERE order_date <= ${sqlDate(p.asOf!)} AND ${filterSql(p.filters)})`
         : ''
     }
 ),
@@ -181,8 +195,9 @@ GROUP BY source_file, response_id, customer_id, wave, survey_date
 ORDER BY source_file, min(source_row)`;
 }
 
-/** SQL: survey rows ignored because they are dated after T. */
-export function afterAsOfSql(asOf: string): string {
+/** SQL: survey rows ignored because they are dated after T (none without T). */
+export function afterAsOfSql(asOf: string | null): string {
+  if (asOf === null) return 'SELECT 0 AS n';
   return `SELECT count(DISTINCT (source_file, response_id, customer_id, customer_name, survey_date)) AS n
 FROM survey WHERE survey_date > ${sqlDate(asOf)}`;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable, type FixtureRow } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
 import { defaultParams, type Params } from './params';
+import { runKeyAccounts } from './key-accounts';
 import { runPareto } from './pareto';
 import { ipa, previousWaves, runCustomerAnswers, runSatisfaction } from './satisfaction';
 import { satisfactionLinks } from './satisfaction-links';
@@ -205,7 +206,7 @@ describe('satisfaction (analytics.md §12)', () => {
     const r = (await runSatisfaction(db, p))!;
     const abc = await runPareto(db, p, 'customer');
     // C1 800 of 1000 is A (cum. share before it 0); C2 and C3 follow.
-    const links = satisfactionLinks(r, { abc, kpi: null, lifecycle: null }, p);
+    const links = satisfactionLinks(r, { abc, kpi: null, lifecycle: null, keyAccounts: null }, p);
     // C1: index 64.29 ≥ 60 but fell by 12.99 ≥ 10.
     expect(links.atRisk.map((a) => [a.customerId, a.below, a.fell])).toEqual([['C1', false, true]]);
     expect(links.byClass.map((g) => [g.key, g.customers])).toEqual([
@@ -215,12 +216,61 @@ describe('satisfaction (analytics.md §12)', () => {
     // A fall of exactly the drop counts (≤ −10 with the 1e-9 tolerance); a line of 64.2857… is not below it.
     const exact = satisfactionLinks(
       r,
-      { abc, kpi: null, lifecycle: null },
+      { abc, kpi: null, lifecycle: null, keyAccounts: null },
       {
         satisfaction: { ...p.satisfaction, at_risk_drop: -(900 / 14 - 850 / 11), at_risk_index: 900 / 14 },
       },
     );
     expect(exact.atRisk.map((a) => [a.below, a.fell])).toEqual([[false, true]]);
+  });
+
+  it('links the index to key-account tiers; key accounts at risk join the A class', async () => {
+    await fixture();
+    // A standard of revenue alone with thresholds: C1 (score 100) strategic, C2 (50) key, C3 (0) regular.
+    const p: Params = {
+      ...params({ at_risk_index: 90 }),
+      key_accounts: {
+        ...defaultParams().key_accounts,
+        factors: [['revenue', 100]],
+        mode: 'threshold',
+        strategic_score: 80,
+        key_score: 50,
+      },
+    };
+    const r = (await runSatisfaction(db, p))!;
+    const abc = await runPareto(db, p, 'customer');
+    const ka = (await runKeyAccounts(db, p))!;
+    expect(ka.scored.rows.map((x) => [x.customerId, x.tier])).toEqual([
+      ['C1', 'strategic'],
+      ['C2', 'key'],
+      ['C3', 'regular'],
+    ]);
+    // Without the key accounts only A-class C1 (64.29 < 90) is at risk; C2 (82.14 < 90) is class B.
+    const aOnly = satisfactionLinks(r, { abc, kpi: null, lifecycle: null, keyAccounts: null }, p);
+    expect(aOnly.atRisk.map((x) => x.customerId)).toEqual(['C1']);
+    expect(aOnly.byKeyTier).toBeNull();
+    // With them C2 joins as a key account; by ascending index.
+    const links = satisfactionLinks(r, { abc, kpi: null, lifecycle: null, keyAccounts: ka.scored }, p);
+    expect(links.atRisk.map((x) => [x.customerId, x.abcClass, x.keyTier, x.below, x.fell])).toEqual([
+      ['C1', 'A', 'strategic', true, true],
+      ['C2', 'B', 'key', true, false],
+    ]);
+    // Index by tier in the tiers' order; the unmatched respondent X9 is in no group.
+    expect(links.byKeyTier!.map((g) => [g.key, g.customers])).toEqual([
+      ['strategic', 1],
+      ['key', 1],
+    ]);
+    expect(links.byKeyTier![0].index).toBeCloseTo(900 / 14, 12);
+    expect(links.byKeyTier![1].index).toBeCloseTo(2300 / 28, 12);
+    // A regular customer of class C with a low index is not at risk: not valuable.
+    const c1 = r.customers.find((c) => c.customerId === 'C1' && c.wave === r.current)!;
+    const c3 = satisfactionLinks(
+      { ...r, customers: [...r.customers, { ...c1, customerId: 'C3', index: 10, change: null }] },
+      { abc, kpi: null, lifecycle: null, keyAccounts: ka.scored },
+      p,
+    );
+    expect(c3.atRisk.map((x) => x.customerId)).toEqual(['C1', 'C2']);
+    expect(c3.byKeyTier!.map((g) => g.key)).toEqual(['strategic', 'key', 'regular']);
   });
 
   it('shows a customer’s answers, skipped ones included', async () => {
@@ -241,6 +291,61 @@ describe('satisfaction (analytics.md §12)', () => {
     ]);
     expect(Object.fromEntries(prev)).toEqual({ 秋季调查: '春季调查', 春季调查: null });
     expect(ipa([])).toEqual({ items: [], means: null });
+  });
+
+  it('without sales data gives the survey’s own results: every respondent under its id or name, no links', async () => {
+    // The hand-worked survey with 乙公司 written the same way twice (the ingest trims cells).
+    const survey = SURVEY.map((r) =>
+      r.customer_name === ' 乙公司 ' ? { ...r, customer_name: '乙公司' } : r,
+    );
+    await createTable(db, 'survey', survey);
+    await createTable(db, 'survey_items', ITEMS);
+    await db.exec('DROP TABLE IF EXISTS sales');
+    const p = { ...params({ weight_by_revenue: true }), as_of: '2025-12-31' };
+    const r = (await runSatisfaction(db, p))!;
+    expect(r.sales).toBe(false);
+    expect(r.asOf).toBe('2025-12-31');
+    expect(r.current).toBe('2025-H2');
+    const idx = Object.fromEntries(r.customers.map((c) => [`${c.customerId} ${c.wave}`, c]));
+    expect(Object.keys(idx).sort()).toEqual([
+      'C1 2025-H1',
+      'C1 2025-H2',
+      'X9 2025-H2',
+      '乙公司 2025-H1',
+      '乙公司 2025-H2',
+    ]);
+    expect(r.customers.every((c) => c.matchedBy === null)).toBe(true);
+    // The same indices as with sales: matching does not change the survey's numbers.
+    expect(idx['C1 2025-H1'].index).toBeCloseTo(850 / 11, 12);
+    expect(idx['乙公司 2025-H2'].index).toBeCloseTo(2300 / 28, 12);
+    expect(idx['乙公司 2025-H2'].change).toBeCloseTo(2300 / 28 - 925 / 14, 12);
+    // No revenue to weight by: the plain mean, and the result says it is not weighted.
+    expect(r.weightByRevenue).toBe(false);
+    expect(r.waves[1].index).toBeCloseTo((900 / 14 + 2300 / 28 + 200 / 9) / 3, 12);
+    expect(r.items.map((i) => [i.item, i.performance, i.quadrant])).toEqual([
+      ['Q1', 56.25, 'concentrate_here'],
+      ['Q2', 75, 'possible_overkill'],
+      ['Q3', 50, 'low_priority'],
+      ['Q4', 81.25, 'keep_up'],
+    ]);
+    expect(r.dimensionNames).toEqual(['可靠性', '响应性', '保证性']);
+    expect(r.responses).toEqual({ total: 6, byId: 0, byName: 0, unmatched: 6, afterAsOf: 1 });
+    // No links to value: no class, tier or stage to join, nobody at risk.
+    const links = satisfactionLinks(r, { abc: null, kpi: null, lifecycle: null, keyAccounts: null }, p);
+    expect(links.atRisk).toEqual([]);
+    // Without an as-of date, T is the latest survey date: A's answer of 2026-01-05 counts.
+    const latest = (await runSatisfaction(db, params()))!;
+    expect(latest.asOf).toBe('2026-01-05');
+    expect(latest.current).toBe('2026-H1');
+    expect(latest.responses.afterAsOf).toBe(0);
+    // The customer panel's answers of a respondent.
+    const answers = await runCustomerAnswers(db, p, 'C1');
+    expect(answers.filter((x) => x.wave === '2025-H1').map((x) => [x.item, x.answer])).toEqual([
+      ['Q1', 5],
+      ['Q2', null],
+      ['Q3', 2],
+      ['Q4', 4],
+    ]);
   });
 
   it('is null without a survey', async () => {

@@ -32,7 +32,25 @@ export type {
 } from './satisfaction-index';
 
 function sqlParams(params: Params, period: Period, items: boolean): SatisfactionSqlParams {
-  return { asOf: period.asOf, filters: params.filters, items };
+  return { asOf: period.asOf, filters: params.filters, items, sales: true };
+}
+
+/**
+ * The SQL parameters of a survey loaded without sales data: T is the parameters' as-of date, else
+ * the latest survey date (null when no answer is dated); no matching, no filters.
+ */
+async function surveyAloneParams(db: Engine, params: Params): Promise<SatisfactionSqlParams> {
+  let asOf = params.as_of;
+  if (asOf === null) {
+    const [r] = await db.rows<{ d: number | null }>('SELECT max(survey_date) AS d FROM survey');
+    asOf = r.d === null ? null : isoDate(r.d);
+  }
+  return { asOf, filters: params.filters, items: await hasTable(db, 'survey_items'), sales: false };
+}
+
+/** Whether sales data is loaded (a survey may be loaded alone): the period, or null. */
+async function salesPeriod(db: Engine, params: Params): Promise<Period | null> {
+  return (await hasTable(db, 'sales')) ? resolvePeriod(db, params) : null;
 }
 
 /** The rows of one run (satisfaction-sql.ts). */
@@ -47,11 +65,22 @@ async function satisfactionRows(db: Engine, p: SatisfactionSqlParams): Promise<S
   return { customerWaves, customerDimensions, itemWaves, responses, afterAsOf: Number(after.n) };
 }
 
-/** Run the satisfaction analysis. Null without sales data or without a survey table. */
+/**
+ * Run the satisfaction analysis. Null without a survey table; without sales data the survey's
+ * own results (`sales: false`: every respondent unmatched, no revenue weights, no filters).
+ */
 export async function runSatisfaction(db: Engine, params: Params): Promise<SatisfactionResult | null> {
-  const period = await resolvePeriod(db, params);
-  if (!period || !(await hasTable(db, 'survey'))) return null;
-  return runSatisfactionFor(db, params, period);
+  if (!(await hasTable(db, 'survey'))) return null;
+  const period = await salesPeriod(db, params);
+  if (period) return runSatisfactionFor(db, params, period);
+  const p = await surveyAloneParams(db, params);
+  return satisfactionFrom(await satisfactionRows(db, p), {
+    asOf: p.asOf,
+    sales: false,
+    weights: null,
+    weightByRevenue: false,
+    filtered: false,
+  });
 }
 
 /** runSatisfaction with the period resolved (the result files' run). */
@@ -72,6 +101,7 @@ export async function runSatisfactionFor(
   }
   return satisfactionFrom(rows, {
     asOf: period.asOf,
+    sales: true,
     weights,
     weightByRevenue: params.satisfaction.weight_by_revenue,
     filtered: Object.values(params.filters).some((v) => v.length > 0),
@@ -91,15 +121,20 @@ export interface CustomerAnswer {
   score: number | null;
 }
 
-/** A customer's answers, latest wave first (empty without a survey). */
+/**
+ * A customer's answers, latest wave first (empty without a survey). Without sales data: the
+ * answers of the respondent under that id or name.
+ */
 export async function runCustomerAnswers(
   db: Engine,
   params: Params,
   customerId: string,
 ): Promise<CustomerAnswer[]> {
-  const period = await resolvePeriod(db, params);
-  if (!period || !customerId || !(await hasTable(db, 'survey'))) return [];
-  const p = sqlParams(params, period, await hasTable(db, 'survey_items'));
+  if (!customerId || !(await hasTable(db, 'survey'))) return [];
+  const period = await salesPeriod(db, params);
+  const p = period
+    ? sqlParams(params, period, await hasTable(db, 'survey_items'))
+    : await surveyAloneParams(db, params);
   const rows = await db.rows<Record<string, Cell>>(customerAnswersSql(p, customerId));
   return rows.map((r) => ({
     wave: String(r.wave),

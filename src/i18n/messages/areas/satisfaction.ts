@@ -63,6 +63,11 @@ export const satisfactionEn = {
   'satisfaction.none':
     'No survey is loaded. Drop a customer satisfaction survey with your sales files: the export of 问卷星 or another survey tool (one column per question, Likert labels or numbers), or one row per answer; a small table of the questions (题目, 维度, 重要性) gives their dimension and importance.',
   'satisfaction.noResponses': 'The survey has no answered response dated on or before {asOf}.',
+  'satisfaction.noResponsesAtAll': 'The survey has no answered response.',
+  'satisfaction.surveyOnly':
+    'Survey only: no sales data is loaded, so this page shows the survey’s own results, each respondent under the id or name it gave. Linking satisfaction to customer value — ABC class, KPI tier, lifecycle stage, key-account tier, the customers at risk, the index weighted by revenue — needs sales data: drop the sales files together with the survey.',
+  'satisfaction.respondentsHelp':
+    'Responses with at least one answered question. Without sales data each respondent counts under the customer id or name it gave.',
   'satisfaction.company': 'Company satisfaction index, {wave}',
   'satisfaction.change': '{change} since {previous}',
   'satisfaction.noPrevious': 'no earlier wave',
@@ -104,15 +109,21 @@ export const satisfactionEn = {
   'satisfaction.byClass': 'Index by ABC class',
   'satisfaction.byTier': 'Index by KPI tier',
   'satisfaction.byStage': 'Index by lifecycle stage',
+  'satisfaction.byKeyTier': 'Index by key-account tier',
+  'satisfaction.keyTierHelp':
+    'Key-account tiers come from the standard set on the Key accounts page (over the analysis period). Strategic and key accounts are valuable customers, as the A class is: listed as at risk when their index is low or falling.',
+  'satisfaction.abcClass': 'ABC class',
+  'satisfaction.keyTier': 'Key-account tier',
   'satisfaction.groupNone': 'not ranked',
   'satisfaction.groupCustomers': '{n} customers',
-  'satisfaction.atRisk': 'At risk: A-class customers below {line} or fallen by {drop} points or more',
-  'satisfaction.atRiskNone': 'No A-class customer is below {line} or fell by {drop} points or more.',
+  'satisfaction.atRisk':
+    'At risk: A-class customers and key accounts below {line} or fallen by {drop} points or more',
+  'satisfaction.atRiskNone':
+    'No A-class customer or key account is below {line} or fell by {drop} points or more.',
   'satisfaction.why': 'Why',
   'satisfaction.whyBelow': 'below {line}',
   'satisfaction.whyFell': 'fell {change}',
   'satisfaction.withoutDimension': 'Without a dimension (in the indices, in no dimension): {items}',
-  'satisfaction.keyAccountsLater': 'By key-account tier: see the Key accounts page when it lists tiers.',
   'ipa.concentrate_here': 'Concentrate here',
   'ipa.keep_up': 'Keep up the good work',
   'ipa.low_priority': 'Low priority',
@@ -186,6 +197,11 @@ export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'satisfaction.none':
     '尚未载入满意度问卷。请与销售文件一起拖入客户满意度调查：问卷星等问卷工具的导出文件（每题一列，选项文字或分数），或每行一个答案的表；再加一张题目表（题目, 维度, 重要性）即可给出维度和重要性。',
   'satisfaction.noResponses': '问卷中没有 {asOf} 及以前的有效答卷。',
+  'satisfaction.noResponsesAtAll': '问卷中没有有效答卷。',
+  'satisfaction.surveyOnly':
+    '仅有问卷：尚未载入销售数据，本页显示问卷本身的结果，每位答题人按其填写的客户编号或名称计。要把满意度与客户价值关联——ABC 类别、考核等级、生命周期阶段、大客户等级、风险客户、按销售额加权的指数——需要销售数据：请将销售文件与问卷一起拖入。',
+  'satisfaction.respondentsHelp':
+    '至少答了一道题的答卷。没有销售数据时，每位答题人按其填写的客户编号或名称计。',
   'satisfaction.company': '公司满意度指数（{wave}）',
   'satisfaction.change': '较 {previous} {change}',
   'satisfaction.noPrevious': '无上一批次',
@@ -226,15 +242,19 @@ export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'satisfaction.byClass': '按 ABC 类别',
   'satisfaction.byTier': '按考核等级',
   'satisfaction.byStage': '按生命周期阶段',
+  'satisfaction.byKeyTier': '按大客户等级',
+  'satisfaction.keyTierHelp':
+    '大客户等级取自大客户页面所设的标准（分析期内）。战略大客户、重点大客户与 A 类客户一样属于重要客户，指数偏低或下降时列入风险客户。',
+  'satisfaction.abcClass': 'ABC 类别',
+  'satisfaction.keyTier': '大客户等级',
   'satisfaction.groupNone': '未排名',
   'satisfaction.groupCustomers': '{n} 个客户',
-  'satisfaction.atRisk': '风险客户：指数低于 {line} 或下降 {drop} 分及以上的 A 类客户',
-  'satisfaction.atRiskNone': '没有指数低于 {line} 或下降 {drop} 分及以上的 A 类客户。',
+  'satisfaction.atRisk': '风险客户：指数低于 {line} 或下降 {drop} 分及以上的 A 类客户和大客户',
+  'satisfaction.atRiskNone': '没有指数低于 {line} 或下降 {drop} 分及以上的 A 类客户或大客户。',
   'satisfaction.why': '原因',
   'satisfaction.whyBelow': '低于 {line}',
   'satisfaction.whyFell': '下降 {change}',
   'satisfaction.withoutDimension': '无维度的题目（计入指数，不计入维度）：{items}',
-  'satisfaction.keyAccountsLater': '按大客户等级：大客户页面列出等级后可查看。',
   'ipa.concentrate_here': '重点改进',
   'ipa.keep_up': '继续保持',
   'ipa.low_priority': '次要改进',
