@@ -246,6 +246,21 @@ export function relativeChange(now: number | null, before: number | null): numbe
   return now === null || before === null || before <= EPS ? null : (now - before) / before;
 }
 
+/** SQL of relativeChange: (now − before) / before; NULL when before is NULL or ≤ 0. */
+export function relativeChangeSql(now: string, before: string): string {
+  return `CASE WHEN ${before} > ${EPS} THEN (${now} - ${before}) / ${before} END`;
+}
+
+/** Margin rate: gross profit ÷ revenue; null when the gross profit is unknown or revenue ≤ 0. */
+export function marginRate(grossProfit: number | null, revenue: number): number | null {
+  return grossProfit !== null && revenue > EPS ? grossProfit / revenue : null;
+}
+
+/** SQL of marginRate; `known` is the condition that the gross profit is known (e.g. `gp_rows > 0`). */
+export function marginRateSql(grossProfit: string, revenue: string, known: string): string {
+  return `CASE WHEN ${known} AND ${revenue} > ${EPS} THEN ${grossProfit} / ${revenue} END`;
+}
+
 /** Format a DATE returned by DuckDB (epoch ms) as `YYYY-MM`. */
 export function isoMonth(ms: number): string {
   return isoDate(ms).slice(0, 7);

@@ -1,5 +1,5 @@
 import { sqlDate } from '../engine/sql';
-import { EPS, filterSql, sig12Sql } from './common';
+import { EPS, filterSql, relativeChangeSql, sig12Sql } from './common';
 import { buildKpiMetricsSql } from './kpi-sql';
 import { buildLifecycleSql } from './lifecycle-sql';
 import type { Filters, Params } from './params';
@@ -144,7 +144,7 @@ SELECT l.customer_id,
        c.gross_profit,
        c.quantity,
        coalesce(o.orders, 0) AS orders,
-       ${p.previous ? `CASE WHEN coalesce(c.previous_revenue, 0) > ${EPS} THEN (coalesce(c.revenue, 0) - c.previous_revenue) / c.previous_revenue END` : 'NULL::DOUBLE'} AS growth,
+       ${p.previous ? relativeChangeSql('coalesce(c.revenue, 0)', 'c.previous_revenue') : 'NULL::DOUBLE'} AS growth,
        k.r4 AS stability,
        st.stage,
        k.r3 AS price_index,

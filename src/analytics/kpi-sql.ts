@@ -1,6 +1,7 @@
 import { sqlDate, sqlString } from '../engine/sql';
 import { EPS, filterSql } from './common';
 import type { Filters } from './params';
+import { PRODUCT_CATEGORY_CTE, planCategorySql, planCustomersSql, planProductJoinSql } from './plan-sql';
 
 /** Inputs of the KPI metric SQL (analytics.md §6). */
 export interface KpiSqlParams {
@@ -33,8 +34,7 @@ export function buildKpiMetricsSql(p: KpiSqlParams): string {
   const keyCols = p.byCategory ? 'customer_id, category' : 'customer_id';
   const actualBasis = p.plan === 'quantity' ? 'qty' : 'rev';
   const planBasis = p.plan === 'quantity' ? 'plan_quantity' : 'plan_revenue';
-  const filtersActive = filterSql(p.filters) !== 'TRUE';
-  const planCategory = `coalesce(pl.category, pc.category, '')`;
+  const planCategory = planCategorySql('pl', "''");
   // A category filter narrows the plan too (a plan by category or product): the other
   // categories' targets are not this view's targets and must not count as missed months.
   const planCategoryFilter = p.filters.category.length
@@ -43,17 +43,15 @@ export function buildKpiMetricsSql(p: KpiSqlParams): string {
   const planCtes =
     p.plan === 'none'
       ? `plan_monthly AS (SELECT NULL::VARCHAR AS customer_id${p.byCategory ? ', NULL::VARCHAR AS category' : ''}, NULL::DATE AS m, NULL::DOUBLE AS planned WHERE FALSE)`
-      : `product_category AS (
-  SELECT product_id, min(category) AS category FROM sales WHERE product_id IS NOT NULL GROUP BY ALL
-),
+      : `${PRODUCT_CATEGORY_CTE},
 plan_monthly AS (
   SELECT pl.customer_id${p.byCategory ? `, ${planCategory} AS category` : ''}, pl.period AS m, sum(pl.${planBasis}) AS planned
   FROM plan pl
-  LEFT JOIN product_category pc ON pc.product_id = pl.product_id
+  ${planProductJoinSql('pl')}
   WHERE pl.period BETWEEN CAST(date_trunc('month', ${start}) AS DATE) AND CAST(date_trunc('month', ${end}) AS DATE)
     AND pl.customer_id IS NOT NULL
     ${planCategoryFilter}
-    ${filtersActive ? `AND pl.customer_id IN (SELECT customer_id FROM sales WHERE ${filterSql(p.filters)})` : ''}
+    ${planCustomersSql('pl.customer_id', p.filters)}
   GROUP BY ALL
 )`;
   return `WITH base AS (

@@ -3,6 +3,7 @@ import { sqlDate } from '../engine/sql';
 import {
   EPS,
   filterSql,
+  marginRate,
   previousRange,
   relativeChange,
   resolvePeriod,
@@ -103,7 +104,7 @@ async function headlines(
     return {
       revenue,
       grossProfit: gp,
-      marginRate: gp !== null && revenue > EPS ? gp / revenue : null,
+      marginRate: marginRate(gp, revenue),
       quantity: r[`quantity_${k}`],
       customers: r[`customers_${k}`] ?? 0,
       orders,

@@ -6,6 +6,8 @@ import {
   EPS,
   filterSql,
   isoDate,
+  marginRateSql,
+  relativeChangeSql,
   resolvePeriod,
   shiftDate,
   sig12,
@@ -15,6 +17,7 @@ import {
   type Period,
 } from './common';
 import type { Params } from './params';
+import { planCustomersSql } from './plan-sql';
 
 /** Entities §3 reports on. */
 export type PerformanceEntity = 'customer' | 'product';
@@ -103,11 +106,10 @@ function planSql(
 ): string {
   const col = basis === 'revenue' ? 'plan_revenue' : 'plan_quantity';
   const key = entity === 'customer' ? 'customer_id' : 'product_id';
-  const filtered = filterSql(params.filters) !== 'TRUE';
   return `SELECT ${key} AS id, period, ${col} AS planned FROM plan
     WHERE period BETWEEN CAST(date_trunc('month', ${sqlDate(start)}) AS DATE) AND CAST(date_trunc('month', ${sqlDate(asOf)}) AS DATE)
       AND ${key} IS NOT NULL
-      ${filtered ? `AND customer_id IN (SELECT customer_id FROM sales WHERE ${filterSql(params.filters)})` : ''}`;
+      ${planCustomersSql('customer_id', params.filters)}`;
 }
 
 async function planBasis(
@@ -162,13 +164,13 @@ joined AS (
 )
 SELECT id, label, revenue, quantity,
        CASE WHEN gp_rows > 0 THEN gross_profit END AS gross_profit,
-       CASE WHEN gp_rows > 0 AND revenue > ${EPS} THEN gross_profit / revenue END AS margin_rate,
+       ${marginRateSql('gross_profit', 'revenue', 'gp_rows > 0')} AS margin_rate,
        CASE WHEN total > ${EPS} THEN revenue / total END AS share,
        CASE WHEN total > ${EPS} THEN sum(revenue) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING) / total END AS cum_share,
        rank, planned,
        CASE WHEN planned > ${EPS} THEN actual / planned END AS fulfilment,
        last_year,
-       CASE WHEN last_year > ${EPS} THEN (revenue - last_year) / last_year END AS yoy
+       ${relativeChangeSql('revenue', 'last_year')} AS yoy
 FROM joined
 ORDER BY rank`;
 }
@@ -204,10 +206,10 @@ plans AS (
 )
 SELECT t.bucket, t.revenue, t.quantity,
        CASE WHEN t.gp_rows > 0 THEN t.gross_profit END AS gross_profit,
-       CASE WHEN t.gp_rows > 0 AND t.revenue > ${EPS} THEN t.gross_profit / t.revenue END AS margin_rate,
+       ${marginRateSql('t.gross_profit', 't.revenue', 't.gp_rows > 0')} AS margin_rate,
        p.planned, CASE WHEN p.planned > ${EPS} THEN t.actual / p.planned END AS fulfilment,
        coalesce(ly.revenue, 0) AS last_year,
-       CASE WHEN ly.revenue > ${EPS} THEN (t.revenue - ly.revenue) / ly.revenue END AS yoy
+       ${relativeChangeSql('t.revenue', 'ly.revenue')} AS yoy
 FROM this_period t
 LEFT JOIN last_year ly USING (bucket)
 LEFT JOIN plans p USING (bucket)

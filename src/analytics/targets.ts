@@ -13,6 +13,7 @@ import {
   type Caps,
 } from './common';
 import type { Params } from './params';
+import { PRODUCT_CATEGORY_CTE, planCategorySql, planCustomersSql, planProductJoinSql } from './plan-sql';
 
 /** Dimension the tracking is broken down by. */
 export type TargetDimension =
@@ -96,7 +97,7 @@ function dimensionSql(d: TargetDimension): { sales: string; plan: string | null 
     case 'product':
       return { sales: 'product_id', plan: 'p.product_id' };
     case 'category':
-      return { sales: 'category', plan: 'coalesce(p.category, pc.category)' };
+      return { sales: 'category', plan: planCategorySql('p') };
     default:
       // A customer's region/channel/rep is taken from its sales rows (the plan is per customer).
       return { sales: sqlIdent(d), plan: `ca.${d}` };
@@ -130,21 +131,18 @@ export function buildTargetsSql(o: {
         `sum(p.${planCol}) FILTER (WHERE p.period BETWEEN ${sqlDate(r[k].start)} AND ${sqlDate(r[k].end)}) AS ${k}_plan`,
     )
     .join(', ');
-  const filtered = f !== 'TRUE';
   const plans =
     o.hasPlan && d.plan
       ? `customer_attributes AS (
   SELECT customer_id, min(region) AS region, min(channel) AS channel, min(sales_rep) AS sales_rep FROM sales GROUP BY ALL
 ),
-product_category AS (
-  SELECT product_id, min(category) AS category FROM sales WHERE product_id IS NOT NULL GROUP BY ALL
-),
+${PRODUCT_CATEGORY_CTE},
 plans AS (
   SELECT CAST(${d.plan} AS VARCHAR) AS line, ${planCols}
   FROM plan p
   LEFT JOIN customer_attributes ca ON ca.customer_id = p.customer_id
-  LEFT JOIN product_category pc ON pc.product_id = p.product_id
-  WHERE ${d.plan} IS NOT NULL ${filtered ? `AND p.customer_id IN (SELECT customer_id FROM sales WHERE ${f})` : ''}
+  ${planProductJoinSql('p')}
+  WHERE ${d.plan} IS NOT NULL ${planCustomersSql('p.customer_id', o.filters)}
   GROUP BY ALL
 )`
       : `plans AS (SELECT NULL::VARCHAR AS line, NULL::DOUBLE AS mtd_plan, NULL::DOUBLE AS qtd_plan, NULL::DOUBLE AS ytd_plan WHERE FALSE)`;

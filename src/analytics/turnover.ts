@@ -4,6 +4,7 @@ import {
   compareCodePoints,
   datasetCaps,
   EPS,
+  marginRate,
   resolvePeriod,
   type Caps,
   type Period,
@@ -145,17 +146,17 @@ export async function runTurnoverFor(
     // data has no cost at all (then no product's gross profit can be computed).
     const gp = r.gross_profit !== null ? Number(r.gross_profit) : r.unsold && caps.grossProfit ? 0 : null;
     const avg = Number(r.avg_inventory);
-    const marginRate = gp !== null && revenue > EPS ? gp / revenue : null;
+    const margin = marginRate(gp, revenue);
     const turnover = avg > EPS ? Number(r.sales_basis) / avg : null;
     const total = Number(r.positive_total ?? 0);
     const salesShare = total > EPS ? revenue / total : null;
-    const crossRatio = marginRate !== null && turnover !== null ? marginRate * turnover : null;
+    const crossRatio = margin !== null && turnover !== null ? margin * turnover : null;
     return {
       productId: String(r.product_id),
       customerId: r.customer_id === null ? null : String(r.customer_id),
       revenue,
       grossProfit: gp,
-      marginRate,
+      marginRate: margin,
       avgInventory: avg,
       turnover,
       crossRatio,
