@@ -1,14 +1,16 @@
 import { migrationEn } from './areas/migration';
-import { analystEn } from './areas/analyst';
 import { glossaryEn } from './areas/glossary';
 import { cliEn } from './areas/cli';
 import { definitionsEn } from './areas/definitions';
 import { keyAccountsEn } from './areas/key-accounts';
 import { forecastEn } from './areas/forecast';
-import { perfEn } from './areas/perf';
-import { reviewEn } from './areas/review';
 import { shareEn } from './areas/share';
-import { trustEn } from './areas/trust';
+import { exportsEn } from './areas/exports';
+import { loadingEn } from './areas/loading';
+import { runningEn } from './areas/running';
+import { periodEn } from './areas/period';
+import { paretoEn } from './areas/pareto';
+import { accessibilityEn } from './areas/accessibility';
 import { satisfactionEn } from './areas/satisfaction';
 
 /** English UI text. Every key here must exist in zh-CN.ts (the compiler checks it). */
@@ -86,8 +88,6 @@ export const en = {
 
   'period.start': 'From',
   'period.asOf': 'As of',
-  'period.reset': 'Back to the latest 12 months',
-  'period.defaultHint': 'latest 12 months of the data',
   'filters.clear': 'Clear all filters',
   'filters.remove': 'Remove filter {name}',
   'dim.region': 'Region',
@@ -494,13 +494,15 @@ export const en = {
   'measure.gross_profit': 'Gross profit',
   'measure.quantity': 'Quantity',
   ...shareEn,
-  ...perfEn,
+  ...exportsEn,
+  ...loadingEn,
+  ...runningEn,
+  ...periodEn,
+  ...paretoEn,
+  ...accessibilityEn,
   ...migrationEn,
-  ...reviewEn,
-  ...trustEn,
   ...cliEn,
   ...definitionsEn,
-  ...analystEn,
   ...glossaryEn,
   ...keyAccountsEn,
   ...satisfactionEn,

@@ -1,14 +1,16 @@
 import { migrationZhCN } from './areas/migration';
-import { analystZhCN } from './areas/analyst';
 import { glossaryZhCN } from './areas/glossary';
 import { cliZhCN } from './areas/cli';
 import { definitionsZhCN } from './areas/definitions';
 import { keyAccountsZhCN } from './areas/key-accounts';
 import { forecastZhCN } from './areas/forecast';
-import { perfZhCN } from './areas/perf';
-import { reviewZhCN } from './areas/review';
 import { shareZhCN } from './areas/share';
-import { trustZhCN } from './areas/trust';
+import { exportsZhCN } from './areas/exports';
+import { loadingZhCN } from './areas/loading';
+import { runningZhCN } from './areas/running';
+import { periodZhCN } from './areas/period';
+import { paretoZhCN } from './areas/pareto';
+import { accessibilityZhCN } from './areas/accessibility';
 import { satisfactionZhCN } from './areas/satisfaction';
 import type { MessageKey } from './en';
 
@@ -85,8 +87,6 @@ export const zhCN: Record<MessageKey, string> = {
 
   'period.start': '起始',
   'period.asOf': '截至',
-  'period.reset': '恢复为最近 12 个月',
-  'period.defaultHint': '数据中最近 12 个月',
   'filters.clear': '清除全部筛选',
   'filters.remove': '移除筛选 {name}',
   'dim.region': '区域',
@@ -483,13 +483,15 @@ export const zhCN: Record<MessageKey, string> = {
   'measure.gross_profit': '毛利',
   'measure.quantity': '销量',
   ...shareZhCN,
-  ...perfZhCN,
+  ...exportsZhCN,
+  ...loadingZhCN,
+  ...runningZhCN,
+  ...periodZhCN,
+  ...paretoZhCN,
+  ...accessibilityZhCN,
   ...migrationZhCN,
-  ...reviewZhCN,
-  ...trustZhCN,
   ...cliZhCN,
   ...definitionsZhCN,
-  ...analystZhCN,
   ...glossaryZhCN,
   ...keyAccountsZhCN,
   ...satisfactionZhCN,

@@ -1,5 +1,5 @@
 /**
- * UI text for the command line's inputs (issues 14 and 21): the mapping file saved for
+ * UI text for the command line's inputs: the mapping file saved for
  * `npm run analyze -- --mapping`, and the errors of a dataset of several Parquet files. Kept in
  * its own file so work on different areas does not collide in the main catalogues; `en.ts` and
  * `zh-CN.ts` spread these in. Both objects must have the same keys.

@@ -1,6 +1,6 @@
 /**
- * UI text that says what a number counts (issue 14: customer counts with definitions, KPI metrics
- * by name and why a tier). Kept in its own file so work on different areas does not collide in
+ * UI text that says what a number counts (customer counts with definitions, KPI metrics by
+ * name and why a tier). Kept in its own file so work on different areas does not collide in
  * the main catalogues; `en.ts` and `zh-CN.ts` spread these in. Both objects must have the same
  * keys. The count definitions are listed in docs/analytics.md "Customer counts".
  */

@@ -1,5 +1,5 @@
 /**
- * UI text of the value forecast (issue 17, analytics.md §10): the Forecast page, its parameters,
+ * UI text of the value forecast (analytics.md §10): the Forecast page, its parameters,
  * the customer panel's and the Lifecycle page's forecast figures. Kept in its own file so work on
  * different areas does not collide in the main catalogues; `en.ts` and `zh-CN.ts` spread these
  * in. Both objects must have the same keys.

@@ -1,5 +1,5 @@
 /**
- * The glossary page (issue 16 item 8): each metric's name, its formula in one line and how to
+ * The glossary page: each metric's name, its formula in one line and how to
  * read it, as analytics.md defines it. Kept in its own file so work on different areas does not
  * collide in the main catalogues; `en.ts` and `zh-CN.ts` spread these in. Both objects must
  * have the same keys. The terms are listed in src/ui/help/glossary.ts.

@@ -1,6 +1,8 @@
 /**
- * UI text for review links, persistence, exports (issue 6). Kept in its own file so work on different areas does not collide in the
- * main catalogues; `en.ts` and `zh-CN.ts` spread these in. Both objects must have the same keys.
+ * UI text of review links, the data kept in this browser, printing and exports of the data
+ * (docs/sharing.md).
+ * Kept in its own file so work on different areas does not collide in the main catalogues;
+ * `en.ts` and `zh-CN.ts` spread these in. Both objects must have the same keys.
  */
 export const shareEn = {
   'share.fetching': 'Fetching {url}…',
@@ -104,6 +106,10 @@ export const shareEn = {
     'The server answered HTTP {status} for “{url}”. Check the address in the link (?data=…) or ask the sender to publish the file again.',
   'error.data_url_range':
     'The server sent an incomplete part of “{url}” (HTTP {status}). Reload the page; if it happens again, ask IT to check the web server’s range requests.',
+  'share.longOver':
+    'This link is long ({chars} characters, over {long}): chat tools often cut such links. Send it in the body of an e-mail or as a text file, or share a view that shows less (a filtered view, the Overview).',
+  'share.viewOnly':
+    'This link carries the numbers of this view only, not the data: the period, filters and parameters cannot be changed here. To explore, open a link with the data or load the data.',
 } as const;
 
 /** 简体中文 (same keys as `shareEn`). */
@@ -203,4 +209,8 @@ export const shareZhCN: Record<keyof typeof shareEn, string> = {
     '服务器对“{url}”返回 HTTP {status}。请检查链接中的地址（?data=…），或请发送者重新发布文件。',
   'error.data_url_range':
     '服务器只返回了“{url}”的不完整片段（HTTP {status}）。请刷新页面；若仍出现，请 IT 检查 Web 服务器的范围请求（Range）设置。',
+  'share.longOver':
+    '此链接较长（{chars} 个字符，超过 {long}）：聊天工具常会截断这样的链接。请放在邮件正文中发送，或作为文本文件发送；也可分享显示内容较少的视图（筛选后的视图、总览）。',
+  'share.viewOnly':
+    '此链接只包含当前视图的数字，不含数据：此处不能更改期间、筛选和参数。如需自行分析，请打开包含数据的链接或载入数据。',
 };

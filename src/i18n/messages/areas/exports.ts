@@ -1,22 +1,14 @@
 /**
- * UI text of issue 16 (real use: clickable Pareto runs, exact figures, analyst exports, glossary).
+ * UI text of the analyst exports: results.xlsx of Export results (sheets, headers, cover) and
+ * what a downloaded chart picture says it shows.
  * Kept in its own file so work on different areas does not collide in the main catalogues;
  * `en.ts` and `zh-CN.ts` spread these in. Both objects must have the same keys.
  */
-export const analystEn = {
-  // Pareto: a bar standing for a run of ranks
-  'pareto.runHint': 'At this size a bar stands for several ranks: click it to list them.',
-  'pareto.runTitle': 'Ranks {from}–{to} ({n} in this bar)',
-  'pareto.runClose': 'Close list',
-  'pareto.average': 'Average per {entity}',
+export const exportsEn = {
   // A downloaded chart picture says what it shows
   'chart.imagePeriod': 'Period {start} to {end}',
   'chart.imageFilters': 'Filters: {filters}',
   'chart.imageNoFilters': 'No filters (all data)',
-  'filters.amountsPeriod': 'Revenue {start} to {end}',
-  'report.mean': '{role} (average per row)',
-  'table.hiddenEmpty': 'Not shown, no data: {names}',
-  'error.keptDemo': 'The demo data is still shown: nothing from your files was loaded.',
   // results.xlsx (Export results): sheets, headers, cover
   'xlsx.sheet.cover': 'About these results',
   'xlsx.sheet.abc_customers': 'ABC customers',
@@ -116,21 +108,13 @@ export const analystEn = {
   'xlsx.about': 'About this workbook',
   'xlsx.aboutText':
     'One sheet per result file of the same ZIP, for reading: names joined, money rounded to 2 decimals, stages and segments translated. The CSV files beside it hold the same results at full precision with machine keys, for other programs.',
-}; // analystEn
+} as const;
 
-/** 简体中文。 */
-export const analystZhCN: Record<keyof typeof analystEn, string> = {
-  'pareto.runHint': '对象较多时，一根柱子代表连续几个名次：点击它可列出其中的对象。',
-  'pareto.runTitle': '第 {from}–{to} 名（本柱 {n} 个）',
-  'pareto.runClose': '关闭列表',
-  'pareto.average': '平均每个{entity}',
+/** 简体中文 (same keys as `exportsEn`). */
+export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   'chart.imagePeriod': '期间 {start} 至 {end}',
   'chart.imageFilters': '筛选：{filters}',
   'chart.imageNoFilters': '无筛选（全部数据）',
-  'filters.amountsPeriod': '销售额 {start} 至 {end}',
-  'report.mean': '{role}（每行平均）',
-  'table.hiddenEmpty': '无数据未显示：{names}',
-  'error.keptDemo': '仍显示演示数据：您的文件没有导入。',
   'xlsx.sheet.cover': '说明',
   'xlsx.sheet.abc_customers': '客户ABC分类',
   'xlsx.sheet.abc_products': '产品ABC分类',
