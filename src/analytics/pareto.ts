@@ -155,8 +155,11 @@ function missingEntitySql(p: ParetoParams): string {
   return `SELECT count(*) AS n FROM (${periodSalesSql(p.period, p.filters)}) WHERE ${id} IS NULL`;
 }
 
-/** Summaries computed from the ranked rows (pure; exported for tests). */
-export function summarise(
+/**
+ * How concentrated the ranked rows are: per-class counts and shares, the top 20 %'s share, HHI,
+ * Gini and the bars (pure).
+ */
+export function concentration(
   rows: ParetoRow[],
   maxBars = 400,
 ): Omit<ParetoResult, 'params' | 'rows' | 'rowsWithoutEntity'> {
@@ -286,5 +289,5 @@ export async function runParetoFor(db: Engine, p: ParetoParams): Promise<ParetoR
     class: r.class,
   }));
   const [missing] = await db.rows<{ n: number }>(missingEntitySql(p));
-  return { params: p, rows, rowsWithoutEntity: missing.n, ...summarise(rows) };
+  return { params: p, rows, rowsWithoutEntity: missing.n, ...concentration(rows) };
 }

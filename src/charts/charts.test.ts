@@ -4,7 +4,7 @@ import { barChart } from './bar-chart';
 import { heatmap } from './heatmap';
 import { lorenzChart } from './lorenz-chart';
 import { quadrantChart } from './quadrant-chart';
-import { snapshot, testDocument } from './snapshot';
+import { goldenSvg, testDocument } from './golden';
 import { stackedArea } from './stacked-area';
 import { trendChart } from './trend-chart';
 import { QUADRANT_COLORS, STAGE_COLORS } from './palette';
@@ -13,11 +13,11 @@ const fmt = (v: number) => String(Math.round(v * 100) / 100);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const base = { width: 500, ariaLabel: 'chart' };
 const check = (name: string, el: Element) => {
-  const { expected, actual } = snapshot(name, el);
+  const { expected, actual } = goldenSvg(name, el);
   expect(actual).toBe(expected);
 };
 
-describe('chart snapshots', () => {
+describe('charts against their golden files', () => {
   it('bar chart', () => {
     const el = barChart(
       [

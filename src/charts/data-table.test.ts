@@ -6,7 +6,7 @@ import { lorenzChart } from './lorenz-chart';
 import { paretoChart } from './pareto-chart';
 import { QUADRANT_COLORS, STAGE_COLORS } from './palette';
 import { quadrantChart } from './quadrant-chart';
-import { testDocument } from './snapshot';
+import { testDocument } from './golden';
 import { stackedArea } from './stacked-area';
 import { trendChart } from './trend-chart';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableOf } from './data-table';
 import { holdoutChart } from './holdout-chart';
-import { snapshot, testDocument } from './snapshot';
+import { goldenSvg, testDocument } from './golden';
 
 describe('holdout chart', () => {
   it('draws actual (solid) and predicted (dashed) per frequency bucket, with its data table', () => {
@@ -28,7 +28,7 @@ describe('holdout chart', () => {
         formatCount: (v) => String(v),
       },
     );
-    const { expected, actual } = snapshot('holdout-chart', el);
+    const { expected, actual } = goldenSvg('holdout-chart', el);
     expect(actual).toBe(expected);
     expect(el.querySelectorAll('g[aria-label="line"]')).toHaveLength(2);
     expect(el.querySelector('g[aria-label="line"] path[stroke-dasharray]')).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParetoBar } from '../analytics/pareto';
 import { paretoChart } from './pareto-chart';
-import { snapshot, testDocument } from './snapshot';
+import { goldenSvg, testDocument } from './golden';
 
 const bars: ParetoBar[] = [
   {
@@ -75,9 +75,9 @@ const options = {
 };
 
 describe('paretoChart', () => {
-  it('matches its snapshot', () => {
+  it('matches its golden file', () => {
     const chart = paretoChart(bars, { ...options, document: testDocument() });
-    const { expected, actual } = snapshot('pareto-chart', chart);
+    const { expected, actual } = goldenSvg('pareto-chart', chart);
     expect(actual).toBe(expected);
   });
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ipaChart } from './ipa-chart';
 import { tableOf } from './data-table';
-import { snapshot, testDocument } from './snapshot';
+import { goldenSvg, testDocument } from './golden';
 import { waveChart } from './wave-chart';
 
 const fmt = (v: number) => String(Math.round(v * 10) / 10);
 const check = (name: string, el: Element) => {
-  const { expected, actual } = snapshot(name, el);
+  const { expected, actual } = goldenSvg(name, el);
   expect(actual).toBe(expected);
 };
 
-describe('satisfaction chart snapshots', () => {
+describe('satisfaction charts against their golden files', () => {
   it('importance–performance chart: the means split the quadrants, each named in its corner', () => {
     const el = ipaChart(
       [
