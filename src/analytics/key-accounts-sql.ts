@@ -15,10 +15,10 @@ export interface KeyAccountSqlParams {
   filters: Filters;
   lifecycle: Params['lifecycle'];
   /** Gross profit known (lifecycle's no_value rule on it, the gross_profit factor). */
-  hasCost: boolean;
+  hasGrossProfit: boolean;
   hasReceivables: boolean;
   /** The receivables as-of date used (the latest on or before `end`); null: no overdue share. */
-  snapshot: string | null;
+  receivablesAsOf: string | null;
   /** Which customer-master columns exist (null without a master). */
   master: { costToServe: boolean; scope: boolean; partnership: boolean; name: boolean } | null;
   /** §6 plan basis (the sales team's plan fulfilment) and whether the plan is by category. */
@@ -56,7 +56,7 @@ export function buildKeyAccountFactorsSql(p: KeyAccountSqlParams): string {
     cut: p.end,
     filters: p.filters,
     rules: p.lifecycle,
-    hasCost: p.hasCost,
+    hasGrossProfit: p.hasGrossProfit,
     hasReceivables: p.hasReceivables,
   });
   const m = p.master;
@@ -69,9 +69,9 @@ export function buildKeyAccountFactorsSql(p: KeyAccountSqlParams): string {
   FROM customers WHERE customer_id IS NOT NULL GROUP BY ALL`
     : `SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS name, NULL::DOUBLE AS cost_to_serve,
          NULL::VARCHAR AS scope, NULL::VARCHAR AS partnership WHERE FALSE`;
-  const owed = p.snapshot
+  const owed = p.receivablesAsOf
     ? `SELECT customer_id, sum(coalesce(outstanding, 0)) AS outstanding, sum(coalesce(overdue_amount, 0)) AS overdue
-  FROM receivables WHERE as_of_date = ${sqlDate(p.snapshot)} AND customer_id IS NOT NULL GROUP BY ALL`
+  FROM receivables WHERE as_of_date = ${sqlDate(p.receivablesAsOf)} AND customer_id IS NOT NULL GROUP BY ALL`
     : `SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS outstanding, NULL::DOUBLE AS overdue WHERE FALSE`;
   // A customer's rep: the one with the most revenue for it in the period; without rows in the
   // period (a plan only), the rep of its latest row up to the period's end; ties by rep.
@@ -148,7 +148,7 @@ SELECT l.customer_id,
        k.r4 AS stability,
        st.stage,
        k.r3 AS price_index,
-       ${p.snapshot ? `CASE WHEN coalesce(ow.outstanding, 0) > ${EPS} THEN ow.overdue / ow.outstanding ELSE 0 END` : 'NULL::DOUBLE'} AS overdue_share,
+       ${p.receivablesAsOf ? `CASE WHEN coalesce(ow.outstanding, 0) > ${EPS} THEN ow.overdue / ow.outstanding ELSE 0 END` : 'NULL::DOUBLE'} AS overdue_share,
        ms.cost_to_serve,
        ms.scope,
        ms.partnership,

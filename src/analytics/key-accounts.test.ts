@@ -109,7 +109,7 @@ describe('key accounts over SQL (analytics.md §11), a hand-worked table', () =>
     expect(t.scope).toEqual(['全国性', '地区性', null]);
     expect(t.partnership).toEqual(['战略合作伙伴', null, null]);
     expect(inputs.subclasses).toEqual({ scope: true, partnership: true });
-    expect(inputs.now.snapshot).toBe('2024-06-30');
+    expect(inputs.now.receivablesAsOf).toBe('2024-06-30');
     expect(t.unavailable).toMatchObject({
       revenue: null,
       gross_profit: 'no_cost',

@@ -53,7 +53,7 @@ export interface PeriodFactors {
   /** Customers who bought on more than one day (what the forecast's reason refers to). */
   forecastRepeaters: number | null;
   /** The receivables as-of date the overdue share reads (null without one). */
-  snapshot: string | null;
+  receivablesAsOf: string | null;
   /** The survey wave the satisfaction factor reads (null without one). */
   wave: string | null;
 }
@@ -112,7 +112,7 @@ async function masterColumns(db: Engine, caps: Caps): Promise<KeyAccountSqlParam
 }
 
 /** The latest receivables as-of date on or before `end`, or null. */
-async function snapshotBefore(db: Engine, caps: Caps, end: string): Promise<string | null> {
+async function receivablesAsOfBefore(db: Engine, caps: Caps, end: string): Promise<string | null> {
   if (!caps.receivables) return null;
   const [s] = await db.rows<{ d: number | null }>(
     `SELECT max(as_of_date) AS d FROM receivables WHERE as_of_date <= ${sqlDate(end)}`,
@@ -151,7 +151,7 @@ async function periodFactors(
   },
 ): Promise<{ factors: PeriodFactors; raw: Raw[]; satisfaction: Map<string, number> | null }> {
   const previous = previousRange(period);
-  const snapshot = await snapshotBefore(db, caps, period.asOf);
+  const receivablesAsOf = await receivablesAsOfBefore(db, caps, period.asOf);
   const raw = await db.rows<Raw>(
     buildKeyAccountFactorsSql({
       start: period.start,
@@ -160,9 +160,9 @@ async function periodFactors(
       previous: previous.covered ? previous : null,
       filters: params.filters,
       lifecycle: params.lifecycle,
-      hasCost: caps.grossProfit,
+      hasGrossProfit: caps.grossProfit,
       hasReceivables: caps.receivables,
-      snapshot,
+      receivablesAsOf,
       master: ctx.master,
       plan: ctx.plan.basis,
       planByCategory: ctx.plan.byCategory,
@@ -201,7 +201,7 @@ async function periodFactors(
       case 'growth':
         return previous.covered ? null : 'previous_not_covered';
       case 'overdue_share':
-        return !caps.receivables ? 'no_receivables' : snapshot ? null : 'no_receivables_snapshot';
+        return !caps.receivables ? 'no_receivables' : receivablesAsOf ? null : 'no_receivables_snapshot';
       case 'cost_to_serve':
         return ctx.master?.costToServe ? null : 'no_cost_to_serve';
       case 'satisfaction':
@@ -239,7 +239,7 @@ async function periodFactors(
       table,
       forecastReason: forecast?.model ? null : (forecast?.reason ?? null),
       forecastRepeaters: forecast?.repeaters ?? null,
-      snapshot,
+      receivablesAsOf,
       wave: sat?.wave ?? null,
     },
     raw,
@@ -289,7 +289,7 @@ export async function runKeyAccountInputsFor(
         satisfaction: now.satisfaction?.get(String(x.customer_id)) ?? null,
       })),
       planBasis: plan.basis,
-      receivables: now.factors.snapshot !== null,
+      receivables: now.factors.receivablesAsOf !== null,
       satisfaction: now.satisfaction !== null,
     };
   }

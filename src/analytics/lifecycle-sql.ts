@@ -23,7 +23,7 @@ export interface LifecycleSqlParams {
   filters: Filters;
   rules: Params['lifecycle'];
   /** Gross profit is known (else trailing revenue decides no_value). */
-  hasCost: boolean;
+  hasGrossProfit: boolean;
   /** A receivables table is loaded (rule 2 applies). */
   hasReceivables: boolean;
 }
@@ -121,7 +121,7 @@ grouped AS (
   SELECT customer_id, ${mCut} AS m, ${sqlDate(p.cut)} AS effective,
          coalesce(sum(rev) FILTER (WHERE m >= ${monthsBack(w - 1)}), 0) AS cur,
          coalesce(sum(rev) FILTER (WHERE m BETWEEN ${monthsBack(2 * w - 1)} AND ${monthsBack(w)}), 0) AS prev,
-         coalesce(sum(${p.hasCost ? 'gp' : 'rev'}) FILTER (WHERE m >= ${monthsBack(11)}), 0) AS trailing_value,
+         coalesce(sum(${p.hasGrossProfit ? 'gp' : 'rev'}) FILTER (WHERE m >= ${monthsBack(11)}), 0) AS trailing_value,
          min(m) FILTER (WHERE rev > ${EPS}) AS first_m,
          max(m) FILTER (WHERE rev > ${EPS}) AS last_m
   FROM monthly
@@ -158,7 +158,7 @@ rolled AS (
          CASE WHEN m = CAST(date_trunc('month', ${cut}) AS DATE) THEN ${cut} ELSE last_day(m) END AS effective,
          sum(rev) ${win(`ROWS BETWEEN ${w - 1} PRECEDING AND CURRENT ROW`)} AS cur,
          coalesce(sum(rev) ${win(`ROWS BETWEEN ${2 * w - 1} PRECEDING AND ${w} PRECEDING`)}, 0) AS prev,
-         sum(${p.hasCost ? 'gp' : 'rev'}) ${win('ROWS BETWEEN 11 PRECEDING AND CURRENT ROW')} AS trailing_value,
+         sum(${p.hasGrossProfit ? 'gp' : 'rev'}) ${win('ROWS BETWEEN 11 PRECEDING AND CURRENT ROW')} AS trailing_value,
          min(CASE WHEN rev > ${EPS} THEN m END) ${win('ROWS UNBOUNDED PRECEDING')} AS first_m,
          max(CASE WHEN rev > ${EPS} THEN m END) ${win('ROWS UNBOUNDED PRECEDING')} AS last_m
   FROM series

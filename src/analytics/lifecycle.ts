@@ -111,7 +111,7 @@ export async function runLifecycleFor(
   const common = {
     filters: params.filters,
     rules: params.lifecycle,
-    hasCost: caps.grossProfit,
+    hasGrossProfit: caps.grossProfit,
     hasReceivables: caps.receivables,
   };
   const atT = await db.rows<Row>(

@@ -81,7 +81,7 @@ describe('receivables (analytics.md §9)', () => {
       },
     ]);
     const r = (await runReceivables(db, defaultParams()))!;
-    expect(r.snapshot).toBe('2024-11-30');
+    expect(r.asOfDate).toBe('2024-11-30');
     expect(r.rows).toEqual([
       {
         customerId: 'A',

@@ -22,8 +22,8 @@ export interface ReceivableRow {
 
 /** Result of the receivables analysis. */
 export interface ReceivablesResult {
-  /** The snapshot used: the latest as_of_date on or before T. */
-  snapshot: string;
+  /** The receivables snapshot read: the latest as_of_date on or before T. */
+  asOfDate: string;
   asOf: string;
   rows: ReceivableRow[];
   totals: { outstanding: number; overdue: number; buckets: Record<AgingBucket, number> };
@@ -38,7 +38,7 @@ export interface ReceivablesResult {
 }
 
 /** SQL: per customer outstanding, overdue and overdue by bucket in the snapshot. */
-export function buildReceivablesSql(snapshot: string): string {
+export function buildReceivablesSql(asOfDate: string): string {
   // Buckets are half-open on the days, which may be fractional (a DOUBLE column): (−∞, 30],
   // (30, 60], (60, 90], (90, ∞). 30.5 days is 31–60; with closed edges (≤ 30 / ≥ 31) it fell
   // in no bucket. A row without any days counts as 0.
@@ -48,7 +48,7 @@ export function buildReceivablesSql(snapshot: string): string {
   return `WITH snap AS (
   SELECT customer_id, coalesce(outstanding, 0) AS outstanding, coalesce(overdue_amount, 0) AS overdue, ${days} AS d
   FROM receivables
-  WHERE as_of_date = ${sqlDate(snapshot)} AND customer_id IS NOT NULL
+  WHERE as_of_date = ${sqlDate(asOfDate)} AND customer_id IS NOT NULL
 )
 SELECT customer_id, sum(outstanding) AS outstanding, sum(overdue) AS overdue,
        max(d) FILTER (WHERE overdue > ${EPS}) AS max_days,
@@ -71,7 +71,7 @@ export async function runReceivables(db: Engine, params: Params): Promise<Receiv
     `SELECT max(as_of_date) AS d FROM receivables WHERE as_of_date <= ${sqlDate(period.asOf)}`,
   );
   if (s.d === null) return null;
-  const snapshot = isoDate(s.d);
+  const asOfDate = isoDate(s.d);
   const filtered = filterSql(params.filters) !== 'TRUE';
   const customers = filtered
     ? new Set(
@@ -82,7 +82,7 @@ export async function runReceivables(db: Engine, params: Params): Promise<Receiv
         ).map((r) => r.id),
       )
     : null;
-  const raw = await db.rows<Record<string, number | string | null>>(buildReceivablesSql(snapshot));
+  const raw = await db.rows<Record<string, number | string | null>>(buildReceivablesSql(asOfDate));
   const rows: ReceivableRow[] = raw
     .filter((r) => !customers || customers.has(String(r.customer_id)))
     .map((r) => ({
@@ -121,7 +121,7 @@ export async function runReceivables(db: Engine, params: Params): Promise<Receiv
   const ratio = base !== null && base > EPS ? totals.outstanding / base : null;
   const share = params.receivables.warning_share;
   return {
-    snapshot,
+    asOfDate,
     asOf: period.asOf,
     rows,
     totals,

@@ -34,8 +34,9 @@ export interface RfmSqlParams {
   filters: Filters;
   /** Count distinct order ids (else distinct purchase dates). */
   useOrderId: boolean;
-  /** Gross profit known, and a customers table with cost_to_serve to subtract. */
-  cost: boolean;
+  /** Gross profit is known. */
+  grossProfit: boolean;
+  /** A customers table with cost_to_serve to subtract from the gross profit. */
   costToServe: boolean;
   /** Months in the window (cost_to_serve is annual and is prorated to the window). */
   windowMonths: number;
@@ -58,7 +59,7 @@ per_customer AS (
          datediff('day', max(order_date) FILTER (WHERE revenue > ${EPS}), ${t}) AS recency_days,
          count(DISTINCT ${p.useOrderId ? 'order_id' : 'order_date'}) FILTER (WHERE revenue > ${EPS}) AS frequency,
          sum(revenue) AS monetary,
-         ${p.cost ? 'sum(gross_profit)' : 'NULL::DOUBLE'} AS gross_profit
+         ${p.grossProfit ? 'sum(gross_profit)' : 'NULL::DOUBLE'} AS gross_profit
   FROM in_window
   GROUP BY ALL
   HAVING sum(revenue) > ${EPS}
@@ -77,9 +78,9 @@ SELECT c.customer_id, c.recency_days, c.frequency, c.monetary, c.gross_profit,
        ${score('c.r_more / c.n')} AS r_score,
        ${score('c.f_less / c.n')} AS f_score,
        ${score('c.m_less / c.n')} AS m_score,
-       ${p.costToServe && p.cost ? `c.gross_profit - coalesce(cs.cost_to_serve, 0) * ${sqlNumber(p.windowMonths)} / 12` : 'NULL::DOUBLE'} AS net_value
+       ${p.costToServe && p.grossProfit ? `c.gross_profit - coalesce(cs.cost_to_serve, 0) * ${sqlNumber(p.windowMonths)} / 12` : 'NULL::DOUBLE'} AS net_value
 FROM counted c
-${p.costToServe && p.cost ? 'LEFT JOIN (SELECT customer_id, sum(cost_to_serve) AS cost_to_serve FROM customers GROUP BY ALL) cs USING (customer_id)' : ''}
+${p.costToServe && p.grossProfit ? 'LEFT JOIN (SELECT customer_id, sum(cost_to_serve) AS cost_to_serve FROM customers GROUP BY ALL) cs USING (customer_id)' : ''}
 ORDER BY c.customer_id`;
 }
 
@@ -130,7 +131,7 @@ export async function runRfmFor(
       windowStart,
       filters: params.filters,
       useOrderId: caps.orderId,
-      cost: caps.grossProfit,
+      grossProfit: caps.grossProfit,
       costToServe: caps.customers && (await hasCostToServe(db)),
       windowMonths: params.rfm.window_months,
     }),

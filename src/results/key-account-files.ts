@@ -43,7 +43,7 @@ export function keyAccountsBlock(k: KeyAccountsResult): unknown {
     factors_applied: k.scored.applied.map((a) => [a.factor, a.weight]),
     dropped: k.scored.dropped.map((d) => ({ factor: d.factor, weight: d.given, reason: d.reason })),
     forecast_reason: k.now.forecastReason,
-    receivables_as_of: k.now.snapshot,
+    receivables_as_of: k.now.receivablesAsOf,
     survey_wave: k.now.wave,
     tiers: k.scored.tierCounts,
   };
