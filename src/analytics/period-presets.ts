@@ -1,5 +1,5 @@
 /**
- * Period presets of the filter bar (issue 16): pure functions from the data's first and last
+ * Period presets of the filter bar: pure functions from the data's first and last
  * order dates (and, for "same period last year", the period in force) to the two parameters that
  * set the period, `period_start` and `as_of`. T is never after the data's last order date: a
  * later T would count days without data as days without sales (recency, active customers).

@@ -112,7 +112,7 @@ describe('charts against their golden files', () => {
   });
 });
 
-describe('month ticks (issue 16 item 7)', () => {
+describe('month ticks', () => {
   it('step so that labels do not collide on small axes', () => {
     expect(monthTicks(1100, 12)).toBe('month');
     expect(monthTicks(300, 12)).toBe('3 months'); // 25 px a month: every label would collide

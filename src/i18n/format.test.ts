@@ -31,7 +31,7 @@ describe('locale formatting', () => {
   });
 });
 
-describe('file sizes and sample numbers (issue 16 item 7)', () => {
+describe('file sizes and sample numbers', () => {
   it('sizes under 1 KB are bytes, not "0 KB"', () => {
     expect(formatBytes(0, 'en')).toBe('0 B');
     expect(formatBytes(300, 'en')).toBe('300 B');

@@ -1,5 +1,5 @@
 /**
- * Fetch a data file named by URL with a stall timeout and typed errors (issue 8). A server that
+ * Fetch a data file named by URL with a stall timeout and typed errors. A server that
  * does not answer, answers 404, or stops sending in the middle must end in a message the user can
  * act on, never a page that waits forever. The timeout is for silence, not for the whole
  * download: it restarts with every chunk, so a large file on a slow link still arrives.

@@ -11,7 +11,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('load report: rates are averaged, amounts summed (issue 16 item 7)', () => {
+describe('load report: rates are averaged, amounts summed', () => {
   it("Superstore's Discount and a unit price show their mean per row; revenue its sum", async () => {
     // Worked by hand: discounts 0, 0.2, 0.45 (mean 0.2166…; their sum 0.65 means nothing);
     // unit prices 10, 20, 60 (mean 30); revenue 261.96 + 731.94 + 957.5775 = 1,951.4775.

@@ -17,7 +17,7 @@ export const PAGES = [
   'receivables',
   'satisfaction',
   'data',
-  // Last in the menu and in the review pack: what each figure means (issue 16 item 8).
+  // Last in the menu and in the review pack: what each figure means.
   'help',
 ] as const;
 /** One page id. */

@@ -37,7 +37,7 @@ describe('table model', () => {
   });
 });
 
-describe('columns with data (issue 16 item 7)', () => {
+describe('columns with data', () => {
   it('hides a column that is empty in every row, keeps one with a single value', () => {
     type R = { id: string; cost: number | null; note: string };
     const cols: Column<R>[] = [
