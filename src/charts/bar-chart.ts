@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { onPick, shorten, TIP_LINE_HEIGHT, type ChartBase } from './common';
+import { labelWidth, onPick, shortenToWidth, TIP_LINE_HEIGHT, type ChartBase } from './common';
 import { OKABE_ITO } from './palette';
 
 /** One bar. */
@@ -41,17 +41,35 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
     tip: { lineHeight: TIP_LINE_HEIGHT, format: { x: false, y: false, fill: false } },
   };
   const size = Math.max(120, (o.horizontal ? 22 : 0) * bars.length + 60);
+  // Axis labels get the room they need (no "Potential loyal…" beside free space), up to a third
+  // of the chart for horizontal bars; beyond that they are cut and the tooltip has them whole.
+  const width = o.width ?? 640;
+  const longest = Math.max(0, ...domain.map((k) => labelWidth(labelOf.get(k) ?? k)));
+  const marginLeft = o.horizontal ? Math.round(Math.min(Math.max(60, longest + 12), width / 3)) : 60;
+  const band = (width - marginLeft - 20) / Math.max(1, domain.length);
+  const rotate = !o.horizontal && (domain.length > 8 || longest > band - 4);
+  const vertical = rotate ? 130 : band - 4;
+  const marginBottom = o.horizontal
+    ? 30
+    : rotate
+      ? Math.round(Math.max(60, Math.min(longest, vertical) * Math.sin((35 * Math.PI) / 180) + 24))
+      : 60;
   const chart = Plot.plot({
     document: o.document,
     width: o.width,
-    height: o.height ?? (o.horizontal ? Math.min(size, 640) : 260),
-    marginLeft: o.horizontal ? 120 : 60,
-    marginBottom: o.horizontal ? 30 : 60,
+    height:
+      (o.height ?? (o.horizontal ? Math.min(size, 640) : 260)) + (marginBottom - (o.horizontal ? 30 : 60)),
+    marginLeft,
+    marginBottom,
     ariaLabel: o.ariaLabel,
     color: { domain: Object.keys(colors), range: Object.values(colors) },
     ...(o.horizontal
       ? {
-          y: { domain, label: null, tickFormat: (k: string) => shorten(labelOf.get(k) ?? k, 16) },
+          y: {
+            domain,
+            label: null,
+            tickFormat: (k: string) => shortenToWidth(labelOf.get(k) ?? k, marginLeft - 12),
+          },
           x: { label: o.valueLabel, grid: true, tickFormat: o.formatValue },
           marks: [Plot.barX(bars, { y: 'key', x: 'value', ...common }), Plot.ruleX([0])],
         }
@@ -59,8 +77,8 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
           x: {
             domain,
             label: null,
-            tickFormat: (k: string) => shorten(labelOf.get(k) ?? k, 10),
-            tickRotate: bars.length > 8 ? -35 : 0,
+            tickFormat: (k: string) => shortenToWidth(labelOf.get(k) ?? k, vertical),
+            tickRotate: rotate ? -35 : 0,
           },
           y: { label: o.valueLabel, grid: true, tickFormat: o.formatValue },
           marks: [Plot.barY(bars, { x: 'key', y: 'value', ...common }), Plot.ruleY([0])],

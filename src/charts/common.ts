@@ -39,3 +39,28 @@ export function monthTicks(plotWidth: number, months: number): string {
 export function shorten(s: string, max = 14): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+/**
+ * Width of a label in Plot's axis font (10 px sans-serif), estimated without a layout engine so
+ * it is the same under Node and in the page: a CJK or full-width character 10 px, a capital or
+ * wide Latin letter 7 px, a narrow one (i, l, 1, punctuation) 3 px, any other 5.8 px.
+ */
+export function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x2e80) w += 10;
+    else if (/[A-Z@%mwMW]/.test(ch)) w += 7;
+    else if (/[il1.,:;'|!() ]/.test(ch)) w += 3;
+    else w += 5.8;
+  }
+  return w;
+}
+
+/** The longest start of `s` (with "…") that fits `px` by labelWidth; `s` itself when it fits. */
+export function shortenToWidth(s: string, px: number): string {
+  if (labelWidth(s) <= px) return s;
+  const chars = [...s];
+  while (chars.length > 1 && labelWidth(chars.join('') + '…') > px) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
