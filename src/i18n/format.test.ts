@@ -23,6 +23,10 @@ describe('locale formatting', () => {
     expect(formatNumber(1234.567, 'en')).toBe('1,234.57');
     expect(formatPercent(0.256, 'zh-CN')).toBe('25.6%');
     expect(formatPercent(null, 'en')).toBe('–');
+    // Table columns keep their decimals so the numbers line up.
+    expect(formatNumber(89, 'en', 1, true)).toBe('89.0');
+    expect(formatNumber(89, 'en', 1)).toBe('89');
+    expect(formatPercent(0.19, 'zh-CN', 1, true)).toBe('19.0%');
   });
   it('detects the browser language', () => {
     expect(detectLocale(['zh-TW', 'en'])).toBe('zh-CN');

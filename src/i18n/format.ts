@@ -22,10 +22,21 @@ function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberForma
   return f;
 }
 
-/** A plain number with grouping, e.g. `1,234.5`. Null shows as an en dash. */
-export function formatNumber(value: number | null, locale: Locale, maximumFractionDigits = 2): string {
+/**
+ * A plain number with grouping, e.g. `1,234.5`. Null shows as an en dash. `fixed`: always that
+ * many decimals (`89.0` beside `93.6` in a table column), else trailing zeros are dropped.
+ */
+export function formatNumber(
+  value: number | null,
+  locale: Locale,
+  maximumFractionDigits = 2,
+  fixed = false,
+): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return nf(locale, { maximumFractionDigits }).format(value);
+  return nf(locale, {
+    maximumFractionDigits,
+    minimumFractionDigits: fixed ? maximumFractionDigits : 0,
+  }).format(value);
 }
 
 /**
@@ -76,10 +87,19 @@ export function tidyNumberText(text: string): string {
   return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : text;
 }
 
-/** A fraction as a percentage, `0.256` → `25.6%`. */
-export function formatPercent(value: number | null, locale: Locale, maximumFractionDigits = 1): string {
+/** A fraction as a percentage, `0.256` → `25.6%`; `fixed` as in formatNumber (`19.0%`). */
+export function formatPercent(
+  value: number | null,
+  locale: Locale,
+  maximumFractionDigits = 1,
+  fixed = false,
+): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  return nf(locale, { style: 'percent', maximumFractionDigits }).format(value);
+  return nf(locale, {
+    style: 'percent',
+    maximumFractionDigits,
+    minimumFractionDigits: fixed ? maximumFractionDigits : 0,
+  }).format(value);
 }
 
 /** An ISO calendar date shown unambiguously: `2024-03-05` stays ISO in both languages. */

@@ -52,11 +52,13 @@ export class I18n {
       ? translate(this.locale, key, params)
       : translate(this.locale, 'error.unknown', { message: key, ...params });
 
-  num = (v: number | null, digits?: number): string => formatNumber(v, this.locale, digits);
+  num = (v: number | null, digits?: number, fixed = false): string =>
+    formatNumber(v, this.locale, digits, fixed);
   amount = (v: number | null): string => formatAmount(v, this.locale);
   /** An amount in full (thousands separators, 2 decimals): tables, and the hover text of abbreviated ones. */
   exact = (v: number | null): string => formatExact(v, this.locale);
-  pct = (v: number | null, digits?: number): string => formatPercent(v, this.locale, digits);
+  pct = (v: number | null, digits?: number, fixed = false): string =>
+    formatPercent(v, this.locale, digits, fixed);
   /** A month tick: `2024年1月` / `Jan 2024` for January, the month alone otherwise. */
   month = (d: Date): string => {
     const y = d.getUTCFullYear();
