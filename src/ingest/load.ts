@@ -10,7 +10,7 @@ import { checkCapacity, packs } from './capacity';
 import { CANONICAL, missingRoles, type TableKind } from './canonical';
 import { csvSource } from './csv-source';
 import { duplicatesSql, newReport, reportFromStage } from './load-report';
-import { headerSignature, type MappingStore } from './mapping-memory';
+import { headerSignature, rememberedMapping, type MappingStore } from './mapping-memory';
 import { nativeParquetSource } from './native-parquet';
 import { parquetSource } from './parquet-source';
 import type { LoadProgress } from './raw-source';
@@ -105,10 +105,7 @@ export async function loadFiles(
     for (const kind of kinds) await db.exec(`DROP TABLE IF EXISTS ${stage(kind)}`);
   }
   for (const plan of plans)
-    options.mappings?.set(headerSignature(plan.columns.map((c) => c.header)), {
-      kind: plan.kind,
-      roles: plan.columns.map((c) => c.role),
-    });
+    options.mappings?.set(headerSignature(plan.columns.map((c) => c.header)), rememberedMapping(plan));
   if (later.size)
     options.deferDuplicates?.(async (signal) => {
       const found: [LoadReport, number][] = [];

@@ -1,9 +1,23 @@
 import { normaliseHeader } from './roles';
+import { questionFixes, type QuestionFix } from './survey-plan';
+import type { FilePlan } from './types';
 
 /** A remembered mapping: table kind and role per column position. */
 export interface RememberedMapping {
   kind: string;
   roles: (string | null)[];
+  /** A survey's questions whose dimension or scale the user fixed (absent when none was). */
+  survey?: QuestionFix[];
+}
+
+/** What is remembered of a confirmed plan: its kind, its roles and the user's survey fixes. */
+export function rememberedMapping(plan: Pick<FilePlan, 'kind' | 'columns' | 'survey'>): RememberedMapping {
+  const survey = questionFixes(plan.survey);
+  return {
+    kind: plan.kind,
+    roles: plan.columns.map((c) => c.role),
+    ...(survey.length ? { survey } : {}),
+  };
 }
 
 /** Where remembered mappings live (localStorage in the browser, a Map in tests and the CLI). */

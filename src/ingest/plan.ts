@@ -18,7 +18,7 @@ import {
   synonymRank,
 } from './roles';
 import { contentHead, isGzipBytes, lineEndings } from './stream';
-import { proposeSurvey, surveyPlanOf } from './survey-plan';
+import { fixesAsPrevious, proposeSurvey, surveyPlanOf } from './survey-plan';
 import { IngestError, type ColumnPlan, type FilePlan, type InputFile } from './types';
 import { isSummaryWord, profileColumn } from './values';
 import { chooseSheet, readWorkbook } from './xlsx';
@@ -231,7 +231,8 @@ function finish(
   return {
     ...base,
     kind,
-    survey: surveyPlanOf(base.columns, rows, kind),
+    // The user's dimension and scale fixes of a remembered survey come back with its roles.
+    survey: surveyPlanOf(base.columns, rows, kind, fixesAsPrevious(remembered?.survey)),
     missing: missingRoles(kind, new Set(base.columns.flatMap((c) => (c.role ? [c.role] : [])))),
   };
 }

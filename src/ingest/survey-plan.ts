@@ -124,13 +124,66 @@ export function isSurveyRole(role: string): boolean {
   );
 }
 
+/**
+ * What the user fixed of one question on the mapping screen (its dimension, its scale), as a
+ * remembered mapping keeps it (mapping-memory.ts): a wide export's question by its column (the
+ * header is the same, so is the column), a long form's by its text.
+ */
+export interface QuestionFix {
+  item: string;
+  column: number | null;
+  /** Present when the user set the dimension (null: no dimension). */
+  dimension?: string | null;
+  /** Present when the user set the scale (null: none). */
+  scale?: Scale | null;
+}
+
+/** The user's fixes of a plan's questions (empty when none). */
+export function questionFixes(plan: SurveyPlan | undefined): QuestionFix[] {
+  return (plan?.questions ?? []).flatMap((q) =>
+    q.dimensionSource === 'user' || q.scaleSource === 'user'
+      ? [
+          {
+            item: q.item,
+            column: q.column,
+            ...(q.dimensionSource === 'user' ? { dimension: q.dimension } : {}),
+            ...(q.scaleSource === 'user' ? { scale: q.scale } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Questions as `surveyPlanOf`'s `previous` reads them: a plan's, or fixes remembered. */
+type Previous = Pick<
+  SurveyQuestion,
+  'item' | 'column' | 'dimension' | 'dimensionSource' | 'scale' | 'scaleSource'
+>;
+
+/** Remembered fixes as the questions of a previous proposal (what `surveyPlanOf` keeps of it). */
+export function fixesAsPrevious(fixes: QuestionFix[] | undefined): { questions: Previous[] } | undefined {
+  if (!Array.isArray(fixes) || !fixes.length) return undefined;
+  return {
+    questions: fixes.map((f) => ({
+      item: f.item,
+      column: f.column ?? null,
+      dimension: f.dimension ?? null,
+      dimensionSource: 'dimension' in f ? 'user' : null,
+      scale: f.scale ?? null,
+      scaleSource: 'scale' in f ? 'user' : 'numbers',
+    })),
+  };
+}
+
 /** The fixes the user made to this question in `previous`, kept when the proposal is redone. */
 function keepUserChoices(
   q: SurveyQuestion,
   cells: string[],
-  previous: SurveyQuestion[] | undefined,
+  previous: Previous[] | undefined,
 ): SurveyQuestion {
-  const old = previous?.find((p) => p.item === q.item && p.column === q.column);
+  // A wide export's question is its column (two questions of the same text get their number back
+  // after this, so the text alone may differ); a long form's is its text.
+  const old = previous?.find((p) => p.column === q.column && (q.column !== null || p.item === q.item));
   if (!old) return q;
   const out = { ...q };
   if (old.dimensionSource === 'user') {
@@ -205,7 +258,7 @@ export function surveyPlanOf(
   columns: ColumnPlan[],
   rows: string[][],
   kind: TableKind,
-  previous?: SurveyPlan,
+  previous?: { questions: Previous[] },
 ): SurveyPlan | undefined {
   if (!isSurveyKind(kind)) return undefined;
   const width = Math.max(1, columns.length);

@@ -7,6 +7,7 @@ import { toXlsx } from '../export/xlsx-writer';
 import { fromBytes } from './input';
 import { applyMapping, inspectFile, loadFiles } from './load';
 import { inferScale, parseQuestion, readAnswer } from './survey';
+import type { MappingStore, RememberedMapping } from './mapping-memory';
 import { fixQuestion } from './survey-plan';
 
 let db: NodeEngine;
@@ -341,5 +342,64 @@ describe('survey files in the ingest', () => {
     });
     expect(switched.missing).toEqual([]);
     expect(switched.survey!.questions.map((q) => [q.item, q.scale])).toEqual([['销售额', [1, 5]]]);
+  });
+
+  it('remembers the user’s dimension and scale fixes: the same export dropped again needs no fixing', async () => {
+    const header = '序号,提交答卷时间,1、贵公司名称,2、交货及时,3、[可靠性]质量稳定,4、服务态度';
+    const june = [header, '1,2025/6/12 10:23:45,甲公司,4,5,4', '2,2025/6/12 11:00:00,乙公司,7,2,3'];
+    const december = [header, '1,2025/12/2 10:00:00,甲公司,8,4,5', '2,2025/12/3 11:00:00,丙公司,3,3,2'];
+    // Kept as localStorage keeps it: JSON.
+    const saved = new Map<string, string>();
+    const mappings: MappingStore = {
+      get: (k) => (saved.has(k) ? (JSON.parse(saved.get(k)!) as RememberedMapping) : null),
+      set: (k, v) => void saved.set(k, JSON.stringify(v)),
+    };
+    let plan = await inspectFile(csv(june, 'june.csv'), { mappings });
+    const proposed = plan.survey!.questions.map((q) => [q.item, q.dimension, q.scale]);
+    expect(proposed).toEqual([
+      ['交货及时', null, [1, 7]],
+      ['质量稳定', '可靠性', [1, 5]],
+      ['服务态度', null, [1, 5]],
+    ]);
+    // The user: 交货及时 is 可靠性 on 1–10; 质量稳定 is 保证性 (not its header's 可靠性); 服务态度 untouched.
+    let survey = fixQuestion(plan.survey!, plan.columns, 0, { dimension: '可靠性', scale: [1, 10] });
+    survey = fixQuestion(survey, plan.columns, 1, { dimension: '保证性' });
+    plan = { ...plan, survey };
+    await loadFiles(db, [plan], { mappings });
+    // Next half year's export, same header, other answers: the fixes come back, nothing to redo.
+    const again = await inspectFile(csv(december, 'december.csv'), { mappings });
+    expect(again.columns.map((c) => c.roleSource)).toEqual(Array(6).fill('memory'));
+    const fixed = (p: typeof again) =>
+      p.survey!.questions.map((q) => [q.item, q.dimension, q.dimensionSource, q.scale, q.scaleSource]);
+    expect(fixed(again)).toEqual([
+      ['交货及时', '可靠性', 'user', [1, 10], 'user'],
+      ['质量稳定', '保证性', 'user', [1, 5], 'numbers'],
+      ['服务态度', null, null, [1, 5], 'numbers'],
+    ]);
+    // 8 is on the remembered 1–10 scale (the proposal for these answers alone would be 1–10 too,
+    // but June's 7 would have been 1–7): loaded with the fixes, no answer set aside.
+    const [report] = await loadFiles(db, [again], { mappings });
+    expect(report).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+    const rows = await db.rows<{ item: string; dimension: string | null; lo: number; hi: number }>(
+      'SELECT DISTINCT item, dimension, scale_min AS lo, scale_max AS hi FROM survey ORDER BY item',
+    );
+    expect(rows.map((r) => [r.item, r.dimension, Number(r.lo), Number(r.hi)])).toEqual([
+      ['交货及时', '可靠性', 1, 10],
+      ['服务态度', null, 1, 5],
+      ['质量稳定', '保证性', 1, 5],
+    ]);
+    // A file with another header is proposed afresh.
+    const other = await inspectFile(
+      csv([header + ',5、备注', '1,2025/12/2 10:00:00,甲公司,8,4,5,'], 'o.csv'),
+      {
+        mappings,
+      },
+    );
+    expect(other.survey!.questions.map((q) => q.dimensionSource)).toEqual([null, 'header', null]);
+    // Only the fixes are stored, by column.
+    expect([...saved.values()].map((v) => (JSON.parse(v) as RememberedMapping).survey)).toContainEqual([
+      { item: '交货及时', column: 3, dimension: '可靠性', scale: [1, 10] },
+      { item: '质量稳定', column: 4, dimension: '保证性' },
+    ]);
   });
 });
