@@ -31,13 +31,13 @@ export const trace: TraceEntry[] = [];
 export function traced(engine: BrowserEngine): BrowserEngine {
   engine.onStatement = (s) => trace.push({ ...s, sql: s.sql.replace(/\s+/g, ' ').slice(0, 120) });
   const query = engine.query.bind(engine);
-  engine.query = async (sql, options) => {
+  engine.query = (async (request, options) => {
     while (gate) {
       held.count++;
       await gate.promise.finally(() => held.count--);
     }
-    return query(sql, options);
-  };
+    return query(request, options);
+  }) as typeof engine.query;
   return engine;
 }
 

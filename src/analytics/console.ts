@@ -33,6 +33,6 @@ export function checkConsoleSql(sql: string): string {
 export async function runConsole(db: Engine, sql: string): Promise<{ table: Table; ms: number }> {
   const body = checkConsoleSql(sql);
   const t0 = performance.now();
-  const table = await db.query(body);
+  const table = await db.arrow(body);
   return { table, ms: performance.now() - t0 };
 }

@@ -10,7 +10,17 @@ import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url
 import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { cancelledError, EngineError, toEngineError } from './errors';
-import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
+import {
+  Engine,
+  ENGINE_INIT_SQL,
+  WASM_TRAITS,
+  type Answer,
+  type AnswerType,
+  type EngineFiles,
+  type FileSource,
+  type QueryOptions,
+  type QueryRequest,
+} from './types';
 
 /** Which DuckDB-WASM build runs: `eh` by default, `mvp` for old browsers, `coi` (threads) only when isolated. */
 export type BundleName = 'eh' | 'mvp' | 'coi';
@@ -48,8 +58,14 @@ function startWorker(workerUrl: string): Worker {
 }
 
 /** The DuckDB-WASM engine running in a Web Worker. */
-export class BrowserEngine implements Engine {
-  readonly kind = 'browser' as const;
+export class BrowserEngine extends Engine {
+  /** Transcoded text stays in Blobs, read by DuckDB through the FileReader API. */
+  readonly traits = { ...WASM_TRAITS, textInBlobs: true };
+  readonly files: EngineFiles = {
+    register: (name, source) => this.register(name, source),
+    drop: (name) => this.drop(name),
+    insertArrow: (table, data, options) => this.insert(table, data, options),
+  };
   /** The bundle that was instantiated. */
   readonly bundle: BundleName;
   private readonly db: duckdb.AsyncDuckDB;
@@ -71,6 +87,7 @@ export class BrowserEngine implements Engine {
     bundle: BundleName,
     onCrash?: (error: EngineError) => void,
   ) {
+    super();
     this.db = db;
     this.conn = conn;
     this.worker = worker;
@@ -173,7 +190,18 @@ export class BrowserEngine implements Engine {
     return run;
   }
 
-  query(sql: string, options: QueryOptions = {}): Promise<Table> {
+  async query<T extends AnswerType>(
+    request: QueryRequest<T>,
+    options: QueryOptions = {},
+  ): Promise<Answer<T>> {
+    const table = await this.run(request.sql, options);
+    return (
+      request.type === 'arrow' ? table : request.type === 'rows' ? arrowToRows(table) : undefined
+    ) as Answer<T>;
+  }
+
+  /** Run one statement in the queue, as Arrow. */
+  private run(sql: string, options: QueryOptions): Promise<Table> {
     const { signal } = options;
     return this.serial(async () => {
       this.check(sql);
@@ -209,18 +237,7 @@ export class BrowserEngine implements Engine {
     }
   }
 
-  async rows<T extends Record<string, Cell> = Record<string, Cell>>(
-    sql: string,
-    options?: QueryOptions,
-  ): Promise<T[]> {
-    return arrowToRows<T>(await this.query(sql, options));
-  }
-
-  async exec(sql: string, options?: QueryOptions): Promise<void> {
-    await this.query(sql, options);
-  }
-
-  async registerFile(name: string, source: FileSource): Promise<void> {
+  private async register(name: string, source: FileSource): Promise<void> {
     this.check(`-- register ${name}`);
     try {
       if (source.kind === 'blob') {
@@ -253,12 +270,12 @@ export class BrowserEngine implements Engine {
     }
   }
 
-  async dropFile(name: string): Promise<void> {
+  private async drop(name: string): Promise<void> {
     this.check(`-- drop file ${name}`);
     await this.guard(this.db.dropFile(name), `-- drop file ${name}`);
   }
 
-  insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+  private insert(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     // In the statement queue: an insert must not slip between the polls of a running query.
     return this.serial(async () => {
       this.check(`-- insert arrow into ${table}`);

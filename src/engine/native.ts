@@ -8,7 +8,18 @@ import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import { boolColumn, dateDayColumn, float64Column, utf8Column } from './arrow-columns';
 import { cancelledError, EngineError, toEngineError } from './errors';
-import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
+import {
+  Engine,
+  ENGINE_INIT_SQL,
+  type Answer,
+  type AnswerType,
+  type Cell,
+  type EngineFiles,
+  type EngineTraits,
+  type FileSource,
+  type QueryOptions,
+  type QueryRequest,
+} from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -46,15 +57,21 @@ export interface NativeOptions {
  * browser build never imports this file (only the CLI does).
  *
  * Files registered under a name are linked (or written) into a private folder that DuckDB
- * searches (`file_search_path`), so `read_csv('name')` works as in DuckDB-WASM. Native DuckDB reads CSV and Parquet itself (`readsParquet`); it has no httpfs (not built in,
- * and extensions are never downloaded), so a URL is read by the JS range-request path.
+ * searches (`file_search_path`), so `read_csv('name')` works as in DuckDB-WASM. Native DuckDB
+ * reads CSV and Parquet itself (`traits.readsParquet`); it has no httpfs (not built in, and
+ * extensions are never downloaded), so a URL is read by the JS range-request path.
  */
-export class NativeEngine implements Engine {
-  readonly kind = 'native' as const;
-  /** DuckDB's own Parquet reader is built in (the WASM build would download it as an extension). */
-  readonly readsParquet = true;
-  /** Most memory DuckDB may use (its `memory_limit`), in bytes. */
-  readonly memoryBytes: number;
+export class NativeEngine extends Engine {
+  /**
+   * Out of core; DuckDB's own Parquet reader is built in (the WASM build would download it as an
+   * extension); `memoryBytes`: its `memory_limit`.
+   */
+  readonly traits: EngineTraits;
+  readonly files: EngineFiles = {
+    register: (name, source) => this.register(name, source),
+    drop: async (name) => rmSync(join(this.dir, name), { force: true }),
+    insertArrow: (table, data, options) => this.insert(table, data, options),
+  };
   private readonly instance: DuckDBInstance;
   private readonly conn: DuckDBConnection;
   private readonly dir: string;
@@ -68,11 +85,12 @@ export class NativeEngine implements Engine {
     files: { dir: string; packed: string },
     memoryBytes: number,
   ) {
+    super();
     this.instance = instance;
     this.conn = conn;
     this.dir = files.dir;
     this.packedFile = files.packed;
-    this.memoryBytes = memoryBytes;
+    this.traits = { textInBlobs: false, outOfCore: true, readsParquet: true, memoryBytes };
   }
 
   /** Start an in-memory native DuckDB. Throws a startup EngineError when the package is missing. */
@@ -142,7 +160,18 @@ export class NativeEngine implements Engine {
     }
   }
 
-  query(sql: string, options: QueryOptions = {}): Promise<Table> {
+  query<T extends AnswerType>(request: QueryRequest<T>, options: QueryOptions = {}): Promise<Answer<T>> {
+    const { sql } = request;
+    const answer =
+      request.type === 'arrow'
+        ? this.arrowOf(sql, options)
+        : request.type === 'rows'
+          ? this.rowsOf(sql, options)
+          : this.execute(sql, options);
+    return answer as Promise<Answer<T>>;
+  }
+
+  private arrowOf(sql: string, options: QueryOptions): Promise<Table> {
     return this.serial(async () => {
       const reader = await this.read(sql, options.signal);
       const names = reader.columnNames();
@@ -163,21 +192,18 @@ export class NativeEngine implements Engine {
     });
   }
 
-  rows<T extends Record<string, Cell> = Record<string, Cell>>(
-    sql: string,
-    options: QueryOptions = {},
-  ): Promise<T[]> {
+  private rowsOf(sql: string, options: QueryOptions): Promise<Record<string, Cell>[]> {
     return this.serial(async () => {
       const reader = await this.read(sql, options.signal);
       return reader.getRowObjectsJS().map((r) => {
         const row: Record<string, Cell> = {};
         for (const [k, v] of Object.entries(r)) row[k] = toCell(v);
-        return row as T;
+        return row;
       });
     });
   }
 
-  async exec(sql: string, options: QueryOptions = {}): Promise<void> {
+  private async execute(sql: string, options: QueryOptions): Promise<void> {
     await this.serial(async () => {
       if (options.signal?.aborted) throw cancelledError(sql);
       try {
@@ -188,7 +214,7 @@ export class NativeEngine implements Engine {
     });
   }
 
-  async registerFile(name: string, source: FileSource): Promise<void> {
+  private async register(name: string, source: FileSource): Promise<void> {
     const target = join(this.dir, name);
     try {
       if (source.kind === 'path') symlinkSync(source.path, target);
@@ -200,15 +226,11 @@ export class NativeEngine implements Engine {
     }
   }
 
-  async dropFile(name: string): Promise<void> {
-    rmSync(join(this.dir, name), { force: true });
-  }
-
   /**
    * Arrow data (XLSX and Parquet read by the shared JS readers) goes through a Parquet file in
    * the private folder, which native DuckDB reads with its built-in reader (types kept).
    */
-  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+  private async insert(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     const file = join(this.dir, `insert_${table}_${Date.now()}.parquet`);
     const schema: SchemaElement[] = [{ name: 'root', num_children: data.schema.fields.length }];
     const columnData = data.schema.fields.map((f) => {

@@ -24,12 +24,12 @@ describe('NodeEngine', () => {
   });
 
   it('never tries to download an extension (parquet is refused, not fetched)', async () => {
-    await expect(db.query("SELECT * FROM read_parquet('nothing.parquet')")).rejects.toThrow(/parquet/);
+    await expect(db.arrow("SELECT * FROM read_parquet('nothing.parquet')")).rejects.toThrow(/parquet/);
   });
 
   it('raises typed errors that carry the failing SQL', async () => {
     const sql = 'SELECT * FROM no_such_table';
-    const err = await db.query(sql).catch((e: unknown) => e);
+    const err = await db.arrow(sql).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EngineError);
     expect((err as EngineError).sql).toBe(sql);
     expect((err as EngineError).kind).toBe('sql');

@@ -3,7 +3,17 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
 import { cancelledError, EngineError, toEngineError } from './errors';
-import { ENGINE_INIT_SQL, type Cell, type Engine, type FileSource, type QueryOptions } from './types';
+import {
+  Engine,
+  ENGINE_INIT_SQL,
+  WASM_TRAITS,
+  type Answer,
+  type AnswerType,
+  type EngineFiles,
+  type FileSource,
+  type QueryOptions,
+  type QueryRequest,
+} from './types';
 
 const require = createRequire(import.meta.url);
 
@@ -11,12 +21,18 @@ const require = createRequire(import.meta.url);
  * DuckDB-WASM under Node (the blocking build), with the same interface as the browser engine.
  * Used by Vitest and by `npm run analyze`, so tests and the CLI run the very SQL the page runs.
  */
-export class NodeEngine implements Engine {
-  readonly kind = 'node' as const;
+export class NodeEngine extends Engine {
+  readonly traits = WASM_TRAITS;
+  readonly files: EngineFiles = {
+    register: (name, source) => this.register(name, source),
+    drop: async (name) => this.db.dropFile(name),
+    insertArrow: (table, data, options) => this.insert(table, data, options),
+  };
   private readonly db: duckdb.DuckDBBindings;
   private readonly conn: duckdb.DuckDBConnection;
 
   private constructor(db: duckdb.DuckDBBindings, conn: duckdb.DuckDBConnection) {
+    super();
     this.db = db;
     this.conn = conn;
   }
@@ -39,28 +55,25 @@ export class NodeEngine implements Engine {
     return new NodeEngine(db, conn);
   }
 
-  async query(sql: string, options: QueryOptions = {}): Promise<Table> {
+  async query<T extends AnswerType>(
+    request: QueryRequest<T>,
+    options: QueryOptions = {},
+  ): Promise<Answer<T>> {
+    const { sql } = request;
     // The blocking build cannot interrupt a statement; an aborted one is not started.
     if (options.signal?.aborted) throw cancelledError(sql);
+    let table: Table;
     try {
-      return this.conn.query(sql);
+      table = this.conn.query(sql);
     } catch (err) {
       throw toEngineError(err, sql);
     }
+    return (
+      request.type === 'arrow' ? table : request.type === 'rows' ? arrowToRows(table) : undefined
+    ) as Answer<T>;
   }
 
-  async rows<T extends Record<string, Cell> = Record<string, Cell>>(
-    sql: string,
-    options?: QueryOptions,
-  ): Promise<T[]> {
-    return arrowToRows<T>(await this.query(sql, options));
-  }
-
-  async exec(sql: string, options?: QueryOptions): Promise<void> {
-    await this.query(sql, options);
-  }
-
-  async registerFile(name: string, source: FileSource): Promise<void> {
+  private async register(name: string, source: FileSource): Promise<void> {
     try {
       if (source.kind === 'path') {
         this.db.registerFileURL(name, source.path, duckdb.DuckDBDataProtocol.NODE_FS, true);
@@ -78,11 +91,7 @@ export class NodeEngine implements Engine {
     }
   }
 
-  async dropFile(name: string): Promise<void> {
-    this.db.dropFile(name);
-  }
-
-  async insertArrow(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
+  private async insert(table: string, data: Table, options: { create?: boolean } = {}): Promise<void> {
     try {
       // IPC bytes, not the Table object: DuckDB's CJS build has its own apache-arrow instance and
       // silently creates nothing from a Table made by another instance.

@@ -1,25 +1,47 @@
-import type { Table } from 'apache-arrow';
-import type { Cell, Engine, FileSource, QueryOptions } from './types';
+import {
+  Engine,
+  type Answer,
+  type AnswerType,
+  type Connector,
+  type EngineFiles,
+  type EngineTraits,
+  type QueryOptions,
+  type QueryRequest,
+} from './types';
+
+/** `inner` with `signal` attached to every statement that has none of its own. */
+class SignalEngine extends Engine {
+  private readonly inner: Connector;
+  private readonly signal: AbortSignal;
+
+  constructor(inner: Connector, signal: AbortSignal) {
+    super();
+    this.inner = inner;
+    this.signal = signal;
+  }
+
+  get traits(): EngineTraits {
+    return this.inner.traits;
+  }
+  get files(): EngineFiles {
+    return this.inner.files;
+  }
+  query<T extends AnswerType>(request: QueryRequest<T>, o?: QueryOptions): Promise<Answer<T>> {
+    return this.inner.query(request, { ...o, signal: o?.signal ?? this.signal });
+  }
+  cancel(): Promise<void> {
+    return this.inner.cancel();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
 
 /**
  * The same engine with `signal` attached to every statement: an analysis written against the
  * plain Engine interface becomes cancellable as a whole (its statements not yet run are dropped,
  * the running one is interrupted) without knowing about it.
  */
-export function withSignal(engine: Engine, signal: AbortSignal): Engine {
-  const opts = (o?: QueryOptions): QueryOptions => ({ ...o, signal: o?.signal ?? signal });
-  return {
-    get kind() {
-      return engine.kind;
-    },
-    query: (sql: string, o?: QueryOptions): Promise<Table> => engine.query(sql, opts(o)),
-    rows: <T extends Record<string, Cell> = Record<string, Cell>>(sql: string, o?: QueryOptions) =>
-      engine.rows<T>(sql, opts(o)),
-    exec: (sql: string, o?: QueryOptions) => engine.exec(sql, opts(o)),
-    registerFile: (name: string, source: FileSource) => engine.registerFile(name, source),
-    dropFile: (name: string) => engine.dropFile(name),
-    insertArrow: (table: string, data: Table, o?: { create?: boolean }) => engine.insertArrow(table, data, o),
-    cancel: () => engine.cancel(),
-    close: () => engine.close(),
-  };
+export function withSignal(engine: Connector, signal: AbortSignal): Engine {
+  return new SignalEngine(engine, signal);
 }

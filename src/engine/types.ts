@@ -27,40 +27,30 @@ export interface QueryOptions {
 /** Plain JS value of a result cell (BigInt is cast to double, dates are epoch milliseconds). */
 export type Cell = string | number | boolean | null;
 
-/**
- * The one interface through which the app talks to DuckDB (Mosaic's `Connector` habit).
- * A browser implementation runs DuckDB-WASM in a Web Worker; a Node implementation runs the
- * same WASM build in-process for tests and the CLI.
- */
-export interface Engine {
-  /** Which implementation this is. */
-  readonly kind: 'browser' | 'node' | 'native';
-  /**
-   * Whether SQL can read a registered local Parquet file with `read_parquet` (native DuckDB, whose
-   * reader is built in; DuckDB-WASM's is an extension downloaded from the internet, never loaded).
-   */
-  readonly readsParquet?: boolean;
-  /** Most memory the engine may use, in bytes, where it is set by the user (native DuckDB). */
-  readonly memoryBytes?: number;
-  /** Run one statement and return its result as Arrow. */
-  query(sql: string, options?: QueryOptions): Promise<Table>;
-  /** Run one statement and return small results as plain objects. */
-  rows<T extends Record<string, Cell> = Record<string, Cell>>(
-    sql: string,
-    options?: QueryOptions,
-  ): Promise<T[]>;
-  /** Run statements whose results are not needed (DDL, INSERT, SET). */
-  exec(sql: string, options?: QueryOptions): Promise<void>;
+/** The form of a statement's answer: Arrow, plain rows (small results), or none (DDL, INSERT, SET). */
+export type AnswerType = 'arrow' | 'rows' | 'exec';
+
+/** One statement and the form of its answer (Mosaic's `{ type, sql }` query). */
+export interface QueryRequest<T extends AnswerType = AnswerType> {
+  type: T;
+  sql: string;
+}
+
+/** What a request of each type answers. */
+export type Answer<T extends AnswerType> = T extends 'arrow'
+  ? Table
+  : T extends 'rows'
+    ? Record<string, Cell>[]
+    : void;
+
+/** The file side of an engine, apart from its queries: bytes and Arrow data made readable by SQL. */
+export interface EngineFiles {
   /** Make a file readable by SQL under `name` (e.g. `read_csv('name')`). */
-  registerFile(name: string, source: FileSource): Promise<void>;
+  register(name: string, source: FileSource): Promise<void>;
   /** Forget a registered file. */
-  dropFile(name: string): Promise<void>;
+  drop(name: string): Promise<void>;
   /** Create (or append to) table `table` from Arrow data. */
   insertArrow(table: string, data: Table, options?: { create?: boolean }): Promise<void>;
-  /** Cancel the running query, if any (browser only; a no-op in Node). */
-  cancel(): Promise<void>;
-  /** Shut the database down and free its memory. */
-  close(): Promise<void>;
 }
 
 /** What an engine can do, for the callers that must choose: they ask this, never which engine it is. */
@@ -75,11 +65,85 @@ export interface EngineTraits {
    * applies and large loads are staged compressed only when they would not fit.
    */
   outOfCore: boolean;
+  /**
+   * SQL can read a registered local Parquet file with `read_parquet` (native DuckDB, whose reader
+   * is built in; DuckDB-WASM's is an extension downloaded from the internet, never loaded).
+   */
+  readsParquet: boolean;
+  /** Most memory the engine may use, in bytes, where the user sets it (native DuckDB); else null. */
+  memoryBytes: number | null;
 }
 
-/** The traits of an engine (the one place that maps an implementation to what it can do). */
-export function engineTraits(e: Pick<Engine, 'kind'>): EngineTraits {
-  return { textInBlobs: e.kind === 'browser', outOfCore: e.kind === 'native' };
+/** DuckDB-WASM's (under Node; the browser's keeps text in Blobs). */
+export const WASM_TRAITS: EngineTraits = {
+  textInBlobs: false,
+  outOfCore: false,
+  readsParquet: false,
+  memoryBytes: null,
+};
+
+/**
+ * What an engine implements and what a wrapper (cancellation, memo, record and replay) wraps,
+ * narrowed like Mosaic's Connector: one query entry whose request names the form of the answer,
+ * the file side apart, and what the engine can do (`traits`) rather than which one it is.
+ * Implementations: DuckDB-WASM in a Web Worker (browser.ts), the same build in Node (node.ts),
+ * native DuckDB (native.ts); recorded answers (replay.ts).
+ */
+export interface Connector {
+  readonly traits: EngineTraits;
+  /** Run one statement; the answer is Arrow, plain rows or nothing, as `request.type` says. */
+  query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>>;
+  readonly files: EngineFiles;
+  /** Cancel the running query, if any (browser and native; a no-op in the Node WASM build). */
+  cancel(): Promise<void>;
+  /** Shut the database down and free its memory. */
+  close(): Promise<void>;
+}
+
+/**
+ * An engine as the app calls it: a Connector, with one method per answer form and per file
+ * operation written here once over `query` and `files` (implementations and wrappers provide
+ * only the Connector's members).
+ */
+export abstract class Engine implements Connector {
+  abstract readonly traits: EngineTraits;
+  abstract query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>>;
+  abstract readonly files: EngineFiles;
+  abstract cancel(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  /** Run one statement and return its result as Arrow. */
+  arrow(sql: string, options?: QueryOptions): Promise<Table> {
+    return this.query({ type: 'arrow', sql }, options);
+  }
+  /** Run one statement and return small results as plain objects. */
+  rows<T extends Record<string, Cell> = Record<string, Cell>>(
+    sql: string,
+    options?: QueryOptions,
+  ): Promise<T[]> {
+    return this.query({ type: 'rows', sql }, options) as Promise<T[]>;
+  }
+  /** Run statements whose results are not needed (DDL, INSERT, SET). */
+  exec(sql: string, options?: QueryOptions): Promise<void> {
+    return this.query({ type: 'exec', sql }, options);
+  }
+  /** `files.register`. */
+  registerFile(name: string, source: FileSource): Promise<void> {
+    return this.files.register(name, source);
+  }
+  /** `files.drop`. */
+  dropFile(name: string): Promise<void> {
+    return this.files.drop(name);
+  }
+  /** `files.insertArrow`. */
+  insertArrow(table: string, data: Table, options?: { create?: boolean }): Promise<void> {
+    return this.files.insertArrow(table, data, options);
+  }
+}
+
+/** The traits of an engine. */
+export function engineTraits(e: Pick<Connector, 'traits'>): EngineTraits {
+  return e.traits;
 }
 
 /** Settings applied to every new database: no extension may ever be downloaded (intranet, no internet). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
-import type { Engine } from '../engine/types';
+import type { Engine, EngineTraits } from '../engine/types';
 import { checkCapacity, packs, PACK_ROWS, WASM_MAX_ROWS } from './capacity';
 import { fromBytes } from './input';
 import { inspectFile, loadFiles } from './load';
@@ -14,6 +14,13 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** The traits of native DuckDB with this memory limit (bytes). */
+const NATIVE = (memoryBytes: number | null): EngineTraits => ({
+  textInBlobs: false,
+  outOfCore: true,
+  readsParquet: true,
+  memoryBytes,
+});
 const plan = (rows: number, name = 'big.csv') =>
   ({ file: { name, size: rows * 75 }, sampleRows: 3000, estimatedRows: rows }) as unknown as FilePlan;
 
@@ -45,14 +52,14 @@ describe('capacity', () => {
     expect((err as IngestError).key).toBe('too_large');
     expect((err as IngestError).params).toMatchObject({ rows: '24,000,000', limit: '15,000,000' });
     expect(() => checkCapacity(db, [plan(WASM_MAX_ROWS)])).not.toThrow();
-    expect(() => checkCapacity({ kind: 'native' } as Engine, [plan(10 * WASM_MAX_ROWS)])).not.toThrow();
+    expect(() => checkCapacity({ traits: NATIVE(null) } as Engine, [plan(10 * WASM_MAX_ROWS)])).not.toThrow();
   });
 
   it('stages large loads in the compressed database, and they read back the same', async () => {
     expect(packs([plan(PACK_ROWS - 1)])).toBe(false);
     expect(packs([plan(PACK_ROWS / 2), plan(PACK_ROWS / 2)])).toBe(true);
     // Native DuckDB: only when the plain rows would take over half its memory (250 B a row).
-    const native = (gb: number) => ({ kind: 'native', memoryBytes: gb * 2 ** 30 }) as Engine;
+    const native = (gb: number) => ({ traits: NATIVE(gb * 2 ** 30) }) as Engine;
     expect(packs([plan(10_000_000)], native(18.8))).toBe(false);
     expect(packs([plan(10_000_000)], native(1.5))).toBe(true);
     expect(packs([plan(100_000_000)], native(18.8))).toBe(true);

@@ -1,4 +1,4 @@
-import { engineTraits, type Engine } from '../engine/types';
+import type { Engine } from '../engine/types';
 import { IngestError, type FilePlan } from './types';
 
 /**
@@ -40,7 +40,7 @@ export const NATIVE_ROW_BYTES = 250;
 export function packs(plans: FilePlan[], db?: Engine): boolean {
   const rows = plannedRows(plans);
   if (rows < PACK_ROWS) return false;
-  return !db || !engineTraits(db).outOfCore || rows * NATIVE_ROW_BYTES > (db.memoryBytes ?? Infinity) / 2;
+  return !db || !db.traits.outOfCore || rows * NATIVE_ROW_BYTES > (db.traits.memoryBytes ?? Infinity) / 2;
 }
 
 /**
@@ -48,7 +48,7 @@ export function packs(plans: FilePlan[], db?: Engine): boolean {
  * how large it is, and what to do (split it, or the native engine of `npm run analyze`).
  */
 export function checkCapacity(db: Engine, plans: FilePlan[]): void {
-  if (engineTraits(db).outOfCore) return;
+  if (db.traits.outOfCore) return;
   const rows = plannedRows(plans);
   if (rows <= WASM_MAX_ROWS) return;
   const biggest = [...plans].sort((a, b) => b.file.size - a.file.size)[0];

@@ -71,7 +71,7 @@ describe.skipIf(!nativeInstalled())('native DuckDB under a small --memory-limit'
     const { NativeEngine } = await import('../engine/native');
     const temp = mkdtempSync(join(tmpdir(), 'native-temp-'));
     const db = await NativeEngine.start({ memoryLimit: '1GB', tempDir: join(temp, 'spill') });
-    expect(db.memoryBytes).toBeLessThan(2 ** 30);
+    expect(db.traits.memoryBytes).toBeLessThan(2 ** 30);
     const csv = 'order_date,customer_id,revenue\n2024-01-05,C1,10\n2024-01-06,C2,20.5\n';
     const path = join(temp, 's.csv');
     (await import('node:fs')).writeFileSync(path, csv);

@@ -58,7 +58,7 @@ let counter = 0;
  */
 export async function nativeParquetSource(db: Engine, plan: FilePlan): Promise<RawSource | null> {
   const parts = partsOf(plan.file);
-  if (!db.readsParquet || parts.some((p) => p.source.kind !== 'path')) return null;
+  if (!db.traits.readsParquet || parts.some((p) => p.source.kind !== 'path')) return null;
   const infos = [];
   for (const part of parts) infos.push(await parquetInfo(partFile(part)));
   const id = `${Date.now().toString(36)}_${(counter++).toString(36)}`;

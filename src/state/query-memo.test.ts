@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cancelledError } from '../engine/errors';
-import type { Cell, Engine, QueryOptions } from '../engine/types';
+import type { Cell, Connector, QueryOptions, QueryRequest } from '../engine/types';
 import { memoized } from './query-memo';
 
-/** An engine whose rows() counts calls and answers `n` rows, optionally cancelled by a signal. */
+/** A connector whose `rows` requests count calls and answer `n` rows, optionally cancelled by a signal. */
 function fake(n = 1) {
   const calls: string[] = [];
   const engine = {
-    kind: 'node',
-    async rows(sql: string, o?: QueryOptions) {
+    async query(request: QueryRequest, o?: QueryOptions) {
+      const { sql } = request;
       calls.push(sql);
       await new Promise((r) => setTimeout(r, 5));
       if (o?.signal?.aborted) throw cancelledError(sql);
       return Array.from({ length: n }, (_, i) => ({ i, sql }) as Record<string, Cell>);
     },
-  } as unknown as Engine;
+  } as unknown as Connector;
   return { engine, calls };
 }
 

@@ -1,5 +1,15 @@
 import { cancelledError, EngineError } from '../engine/errors';
-import type { Cell, Engine, QueryOptions } from '../engine/types';
+import {
+  Engine,
+  type Answer,
+  type AnswerType,
+  type Cell,
+  type Connector,
+  type EngineFiles,
+  type EngineTraits,
+  type QueryOptions,
+  type QueryRequest,
+} from '../engine/types';
 
 /** Results up to this many rows are kept (metadata, totals, small groupings; never big tables). */
 const MAX_ROWS = 200;
@@ -15,19 +25,49 @@ const memo = new Map<string, Promise<Record<string, Cell>[]>>();
  * them again on every filter change. The tables only change with the data version, and the
  * analyses' SQL is deterministic, so the same text gives the same answer.
  */
-export function memoized(engine: Engine, version: number): Engine {
+export function memoized(engine: Connector, version: number): Engine {
   if (version !== memoVersion) {
     memo.clear();
     memoVersion = version;
   }
-  const rows = async <T extends Record<string, Cell>>(sql: string, options?: QueryOptions): Promise<T[]> => {
-    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return engine.rows<T>(sql, options);
+  return new MemoEngine(engine);
+}
+
+/** `inner` with the small answers of read-only `rows` requests kept in `memo`. */
+class MemoEngine extends Engine {
+  private readonly inner: Connector;
+
+  constructor(inner: Connector) {
+    super();
+    this.inner = inner;
+  }
+
+  get traits(): EngineTraits {
+    return this.inner.traits;
+  }
+  get files(): EngineFiles {
+    return this.inner.files;
+  }
+  query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
+    if (request.type !== 'rows' || !/^\s*(SELECT|WITH)\b/i.test(request.sql))
+      return this.inner.query(request, options);
+    return this.remembered(request.sql, options) as Promise<Answer<T>>;
+  }
+  cancel(): Promise<void> {
+    return this.inner.cancel();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async remembered(sql: string, options?: QueryOptions): Promise<Record<string, Cell>[]> {
+    const engine = this.inner;
     for (;;) {
       if (options?.signal?.aborted) throw cancelledError(sql);
       let hit = memo.get(sql);
       const mine = !hit;
       if (!hit) {
-        const p = engine.rows(sql, options);
+        const p = engine.query({ type: 'rows', sql }, options);
         memo.set(sql, p);
         if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
         // Failed or cancelled answers, and big ones, are not kept.
@@ -40,7 +80,7 @@ export function memoized(engine: Engine, version: number): Engine {
       try {
         const answer = await hit;
         // Callers may change their rows: a shared (kept) answer is copied, a big one is the caller's own.
-        return (mine && answer.length > MAX_ROWS ? answer : structuredClone(answer)) as T[];
+        return mine && answer.length > MAX_ROWS ? answer : structuredClone(answer);
       } catch (err) {
         // Another analysis' statement was cancelled under us: ask again for ourselves.
         if (err instanceof EngineError && err.kind === 'cancelled' && !mine && !options?.signal?.aborted)
@@ -48,18 +88,5 @@ export function memoized(engine: Engine, version: number): Engine {
         throw err;
       }
     }
-  };
-  return {
-    get kind() {
-      return engine.kind;
-    },
-    query: (sql, o) => engine.query(sql, o),
-    rows,
-    exec: (sql, o) => engine.exec(sql, o),
-    registerFile: (n, s) => engine.registerFile(n, s),
-    dropFile: (n) => engine.dropFile(n),
-    insertArrow: (t, d, o) => engine.insertArrow(t, d, o),
-    cancel: () => engine.cancel(),
-    close: () => engine.close(),
-  };
+  }
 }

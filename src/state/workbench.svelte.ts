@@ -1,7 +1,7 @@
 import { defaultParams, type Params } from '../analytics/params';
 import { EngineError } from '../engine/errors';
 import { HeadStartEngine, RecordingEngine, ReplayEngine, SnapshotMissError } from '../engine/replay';
-import type { Cell, Engine } from '../engine/types';
+import type { Cell, Connector, Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { installTables } from '../ingest/prepared';
 import type { PreparedDemo } from './demo';
@@ -537,11 +537,11 @@ export class Workbench {
    * optimising tier) for the analyst's first drop, which was measured 0.4 s slower at 100 k rows
    * on a cold engine. Not retried: an analysis that interrupts it warms the engine itself.
    */
-  private warmUp(engine: Engine, sqls: string[], version: number): Promise<void> {
+  private warmUp(engine: Connector, sqls: string[], version: number): Promise<void> {
     return this.afterLoad(
       version,
       async (signal) => {
-        for (const sql of sqls) await engine.rows(sql, { signal });
+        for (const sql of sqls) await engine.query({ type: 'rows', sql }, { signal });
       },
       false,
     );
