@@ -8,6 +8,7 @@ import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import { boolColumn, dateDayColumn, float64Column, utf8Column } from './arrow-columns';
 import { cancelledError, EngineError, toEngineError } from './errors';
+import { cellColumns, cellRows, toCell } from './native-cells';
 import {
   Engine,
   ENGINE_INIT_SQL,
@@ -22,15 +23,6 @@ import {
 } from './types';
 
 const DAY_MS = 86_400_000;
-
-/** A JS value from DuckDB's node API as a result cell (the same conventions as arrowToRows). */
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.getTime();
-  return String(v);
-}
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
 
@@ -78,14 +70,19 @@ export class NativeEngine extends Engine {
   /** The compressed database's file (in --temp-dir when given), removed on close. */
   private readonly packedFile: string;
   private tail: Promise<unknown> = Promise.resolve();
+  /** A value that is not a number, string or boolean as a cell: the package's JS converter, then toCell. */
+  private readonly slowCell: (value: unknown, type: NodeApi.DuckDBType) => Cell;
 
   private constructor(
+    api: typeof NodeApi,
     instance: DuckDBInstance,
     conn: DuckDBConnection,
     files: { dir: string; packed: string },
     memoryBytes: number,
   ) {
     super();
+    const js = api.JSDuckDBValueConverter;
+    this.slowCell = (value, type) => toCell(js(value as NodeApi.DuckDBValue, type, js));
     this.instance = instance;
     this.conn = conn;
     this.dir = files.dir;
@@ -137,7 +134,7 @@ export class NativeEngine extends Engine {
     await conn.run('DETACH packed');
     await conn.run(`ATTACH ${quoted(packed)} AS packed`);
     const limit = await conn.runAndReadAll("SELECT current_setting('memory_limit')");
-    return new NativeEngine(instance, conn, { dir, packed }, parseSize(String(limit.getRows()[0][0])));
+    return new NativeEngine(api, instance, conn, { dir, packed }, parseSize(String(limit.getRows()[0][0])));
   }
 
   /** One statement at a time, in order (as the other engines). */
@@ -176,10 +173,10 @@ export class NativeEngine extends Engine {
       const reader = await this.read(sql, options.signal);
       const names = reader.columnNames();
       const types = reader.columnTypes().map((t) => t.toString());
-      const columns = reader.getColumnsJS();
+      const columns = cellColumns(reader, this.slowCell);
       const cols: Record<string, Vector> = {};
       names.forEach((name, i) => {
-        const values = columns[i].map(toCell);
+        const values = columns[i];
         const type = types[i];
         if (type === 'DATE')
           cols[name] = dateDayColumn(values.map((v) => (v === null ? null : Math.floor(Number(v) / DAY_MS))));
@@ -195,11 +192,8 @@ export class NativeEngine extends Engine {
   private rowsOf(sql: string, options: QueryOptions): Promise<Record<string, Cell>[]> {
     return this.serial(async () => {
       const reader = await this.read(sql, options.signal);
-      return reader.getRowObjectsJS().map((r) => {
-        const row: Record<string, Cell> = {};
-        for (const [k, v] of Object.entries(r)) row[k] = toCell(v);
-        return row;
-      });
+      // Column by column, one object literal per row: 4–9 s less at 200,000 rows × 20 columns (native-cells.ts).
+      return cellRows(reader, this.slowCell);
     });
   }
 
