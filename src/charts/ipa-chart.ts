@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { withTable } from './data-table';
-import { onPick, shorten, TIP_LINE_HEIGHT, type ChartBase } from './common';
+import { labelWidth, onPick, shorten, TIP_LINE_HEIGHT, type ChartBase } from './common';
+import { LABEL_PLACES, placeLabels } from './ipa-labels';
 import { INK, IPA_COLORS } from './palette';
 
 /** One question of the importance–performance chart. */
@@ -43,12 +44,44 @@ export function ipaChart(points: IpaPoint[], o: IpaChartOptions): Element {
     { group: 'low_priority', x: x0, y: 2, anchor: 'start' },
     { group: 'possible_overkill', x: x0, y: 98, anchor: 'start' },
   ];
+  const width = o.width ?? 640;
+  const height = o.height ?? 400;
+  const margin = { left: 50, right: 20, top: 20, bottom: 30 };
+  // Labels where they cover neither another label nor a dot nor a quadrant's name: the more
+  // important questions first (concentrate here, keep up), then by importance.
+  const frame = { x0: margin.left, x1: width - margin.right, y0: margin.top, y1: height - margin.bottom };
+  const px = (x: number) => frame.x0 + ((x - x0) / (x1 - x0)) * (frame.x1 - frame.x0);
+  const py = (y: number) => frame.y1 - (y / 100) * (frame.y1 - frame.y0);
+  const rank = (g: string) => Math.max(0, Object.keys(IPA_COLORS).indexOf(g));
+  const order = points
+    .map((p, i) => i)
+    .sort((a, b) => rank(points[a].group) - rank(points[b].group) || points[b].x - points[a].x || a - b);
+  const text = (p: IpaPoint) => shorten(p.label, 10);
+  const cornerBoxes = corners.map((c) => {
+    const w = labelWidth(o.groupLabel(c.group)) * 1.3;
+    const x = px(c.x);
+    const y = py(c.y);
+    return {
+      x0: c.anchor === 'end' ? x - w : x,
+      x1: c.anchor === 'end' ? x : x + w,
+      y0: c.y > 50 ? y : y - 15,
+      y1: c.y > 50 ? y + 15 : y,
+    };
+  });
+  const placed = placeLabels(
+    order.map((i) => ({ px: px(points[i].x), py: py(points[i].y), text: text(points[i]) })),
+    frame,
+    cornerBoxes,
+  );
+  const placeOf = new Map(order.map((i, k) => [points[i], placed[k]]));
   const chart = Plot.plot({
     document: o.document,
-    width: o.width,
-    height: o.height ?? 400,
-    marginLeft: 50,
-    marginRight: 20,
+    width,
+    height,
+    marginLeft: margin.left,
+    marginRight: margin.right,
+    marginTop: margin.top,
+    marginBottom: margin.bottom,
     ariaLabel: o.ariaLabel,
     grid: true,
     x: { label: o.labels.x, domain: [x0, x1], tickFormat: o.formatX },
@@ -83,14 +116,22 @@ export function ipaChart(points: IpaPoint[], o: IpaChartOptions): Element {
         },
         tip: { lineHeight: TIP_LINE_HEIGHT, format: { x: false, y: false, fill: false } },
       }),
-      Plot.text(points, {
-        x: 'x',
-        y: 'y',
-        text: (p: IpaPoint) => shorten(p.label, 10),
-        dx: 9,
-        textAnchor: 'start',
-        fontSize: 10,
-        fill: '#444',
+      ...LABEL_PLACES.flatMap((place, i) => {
+        const here = points.filter((p) => placeOf.get(p) === i);
+        return here.length
+          ? [
+              Plot.text(here, {
+                x: 'x',
+                y: 'y',
+                text,
+                dx: place.dx,
+                dy: place.dy,
+                textAnchor: place.anchor,
+                fontSize: 10,
+                fill: '#444',
+              }),
+            ]
+          : [];
       }),
     ],
   }) as unknown as Element;

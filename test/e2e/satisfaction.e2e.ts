@@ -85,11 +85,17 @@ const file = (name: string, content: string | Uint8Array, mimeType = 'text/csv')
 });
 
 /** Drop the files, check the proposed survey mapping, load, and open the Satisfaction page. */
-async function importSurvey(locale: string, survey: ReturnType<typeof file>, tag: string) {
+async function importSurvey(
+  locale: string,
+  survey: ReturnType<typeof file>,
+  tag: string,
+  options: { sales?: boolean } = {},
+) {
+  const sales = options.sales !== false;
   const { page, errors } = await h.open({ locale });
   await waitForIdle(page, 1);
   await page.setInputFiles('[data-testid=file-input]', [
-    file('sales.csv', SALES),
+    ...(sales ? [file('sales.csv', SALES)] : []),
     survey,
     file('问卷题目.csv', ITEMS),
   ]);
@@ -97,8 +103,8 @@ async function importSurvey(locale: string, survey: ReturnType<typeof file>, tag
   const kinds = await page
     .locator('[data-testid=mapping-kind]')
     .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
-  expect(kinds).toEqual(['sales', 'survey', 'survey_items']);
-  const surveyFile = page.locator('[data-testid=mapping-file]').nth(1);
+  expect(kinds).toEqual([...(sales ? ['sales'] : []), 'survey', 'survey_items']);
+  const surveyFile = page.locator('[data-testid=mapping-file]').nth(sales ? 1 : 0);
   const items = await surveyFile.locator('[data-testid=survey-item]').allTextContents();
   expect(items).toEqual(QUESTIONS.map((q) => q.replace(/^\[.*?\]/, '')));
   const dims = await surveyFile
@@ -117,7 +123,7 @@ async function importSurvey(locale: string, survey: ReturnType<typeof file>, tag
   await page.click('[data-testid=confirm-mapping]');
   await waitForIdle(page, 2);
   const loaded = await page.locator('[data-testid=rows-loaded]').allTextContents();
-  expect(loaded).toEqual(['6', '9', '6']);
+  expect(loaded).toEqual([...(sales ? ['6'] : []), '9', '6']);
   // The answer off the scale is set aside and downloadable; its response still counts.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -145,12 +151,23 @@ describe('customer satisfaction in the browser (analytics.md §12)', () => {
     const risk = await page.locator('[data-testid=satisfaction-at-risk-table]').textContent();
     expect(risk).toContain('C1');
     expect(risk).toContain('甲石化有限公司');
+    // Key-account tiers of the default standard: of six customers one is key (round(0.15 × 6)),
+    // 甲, the largest; the other five answering customers are regular. 甲's row says both.
+    const tiers = await page.locator('[data-testid=satisfaction-by-key-tier]').textContent();
+    expect(tiers).toContain('按大客户等级');
+    expect(tiers).toContain('重点大客户');
+    expect(tiers).toContain('普通客户');
+    expect(risk).toContain('重点大客户');
+    expect(await page.locator('[data-testid=satisfaction-at-risk]').textContent()).toContain(
+      'A 类客户和大客户',
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid=download-unmatched]'),
     ]);
     expect(readFileSync((await download.path())!, 'utf8')).toContain('南通远航物流有限公司');
     await page.locator('main').screenshot({ path: join(SHOTS, 'satisfaction-page-zh.png') });
+    expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|satisfaction\.|keyTier\./);
     // The customer panel shows its index and answers.
     await page.locator('[data-testid=satisfaction-at-risk-table] tbody tr').first().click();
     await page.waitForSelector('[data-testid=drill-answers] tbody tr');
@@ -176,7 +193,61 @@ describe('customer satisfaction in the browser (analytics.md §12)', () => {
     );
     expect(await page.locator('[data-testid=satisfaction-ipa]').textContent()).toContain('Concentrate here');
     expect(await page.locator('[data-testid=satisfaction-by-class]').textContent()).toContain('A');
+    const tiers = await page.locator('[data-testid=satisfaction-by-key-tier]').textContent();
+    expect(tiers).toContain('Index by key-account tier');
+    expect(tiers).toMatch(/Key\s*\d/);
+    expect(tiers).toContain('Regular');
+    expect(await page.locator('[data-testid=satisfaction-at-risk-table]').textContent()).toContain('Key');
     await page.locator('main').screenshot({ path: join(SHOTS, 'satisfaction-page-en.png') });
+    expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|satisfaction\.|keyTier\./);
+    await page
+      .locator('[data-testid=satisfaction-links]')
+      .screenshot({ path: join(SHOTS, 'satisfaction-links-en.png') });
     expect(errors).toEqual([]);
   });
+
+  for (const [locale, tag] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+  ] as const)
+    it(`${tag}: a survey dropped without sales data shows its own results and says links need sales`, async () => {
+      const { page, errors } = await importSurvey(
+        locale,
+        file('满意度调查_问卷星.csv', SURVEY_CSV),
+        `alone-${tag}`,
+        {
+          sales: false,
+        },
+      );
+      await page.waitForSelector('[data-testid=satisfaction-survey-only]');
+      const note = await page.locator('[data-testid=satisfaction-survey-only]').textContent();
+      expect(note).toContain(tag === 'zh' ? '需要销售数据' : 'needs sales data');
+      // The survey's own results: company index of the latest wave, dimensions, IPA, questions.
+      const company = await page.locator('[data-testid=satisfaction-company]').textContent();
+      expect(company).toContain('2025-H2');
+      expect(company).toMatch(/\d+[.,]\d/);
+      await expect(
+        page.locator('[data-testid=satisfaction-dimensions-chart] svg').count(),
+      ).resolves.toBeGreaterThan(0);
+      await expect(page.locator('[data-testid=satisfaction-ipa-chart] svg').count()).resolves.toBeGreaterThan(
+        0,
+      );
+      await expect(page.locator('[data-testid=satisfaction-items] tbody tr').count()).resolves.toBe(6);
+      // Every respondent under the id or name it gave: 乙 without its id, by its name.
+      const customers = await page.locator('[data-testid=satisfaction-customers-table]').textContent();
+      expect(customers).toContain('乙化工有限公司');
+      expect(customers).toContain('南通远航物流有限公司');
+      // No links to value, no at risk, no revenue weight.
+      for (const id of [
+        'satisfaction-links',
+        'satisfaction-at-risk',
+        'satisfaction-weight',
+        'satisfaction-matching',
+      ])
+        await expect(page.locator(`[data-testid=${id}]`).count(), id).resolves.toBe(0);
+      // What is on screen (innerText: the print cover, hidden on screen, left out).
+      expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|satisfaction\.|keyTier\./);
+      await page.locator('main').screenshot({ path: join(SHOTS, `satisfaction-alone-${tag}.png`) });
+      expect(errors).toEqual([]);
+    });
 });

@@ -5,6 +5,10 @@
  */
 export const satisfactionEn = {
   'nav.satisfaction': 'Satisfaction',
+  // Parameter labels (the printed review pack's cover, results.xlsx's cover).
+  'param.satisfaction.weight_by_revenue': 'Satisfaction: company index weighted by revenue',
+  'param.satisfaction.at_risk_index': 'Satisfaction: at risk below index',
+  'param.satisfaction.at_risk_drop': 'Satisfaction: at risk after a fall of (points)',
   'kind.survey': 'Survey answers',
   'kind.survey_items': 'Survey questions (dimension, importance)',
   'role.response_id': 'Response no.',
@@ -115,7 +119,7 @@ export const satisfactionEn = {
   'satisfaction.abcClass': 'ABC class',
   'satisfaction.keyTier': 'Key-account tier',
   'satisfaction.groupNone': 'not ranked',
-  'satisfaction.groupCustomers': '{n} customers',
+  'satisfaction.groupCustomers': '{n} customer(s)',
   'satisfaction.atRisk':
     'At risk: A-class customers and key accounts below {line} or fallen by {drop} points or more',
   'satisfaction.atRiskNone':
@@ -144,6 +148,9 @@ export const satisfactionEn = {
 
 export const satisfactionZhCN: Record<keyof typeof satisfactionEn, string> = {
   'nav.satisfaction': '客户满意度',
+  'param.satisfaction.weight_by_revenue': '满意度：公司指数按销售额加权',
+  'param.satisfaction.at_risk_index': '满意度：风险线（指数低于）',
+  'param.satisfaction.at_risk_drop': '满意度：风险线（下降分数）',
   'kind.survey': '满意度问卷答卷',
   'kind.survey_items': '问卷题目（维度、重要性）',
   'role.response_id': '答卷序号',
