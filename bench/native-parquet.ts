@@ -1,23 +1,21 @@
 /**
  * Bench case `native_parquet`: `npm run analyze -- --engine native` on N generated Parquet sales
  * rows (default 10 M) → every result file written, against native DuckDB's bare
- * `read_parquet` into a table + the same analysis SQL, each in a fresh process (so each peak
+ * `read_parquet` into a table + the same analyses and result files (writeResults), each in a fresh process (so each peak
  * resident memory is its own). Prints one JSON line.
  *
  * Usage: tsx bench/native-parquet.ts [--rows N] [--threads N] [--memory-limit 2GB] [--file F]
  * (--file: an existing Parquet file with the bench's columns, e.g. a 100 M-row one).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultParams } from '../src/analytics/params';
-import { runAll } from '../src/analytics/run-all';
-import { main as analyze } from '../src/cli/analyze';
+import { main as analyze, writeResults } from '../src/cli/analyze';
 import { NativeEngine } from '../src/engine/native';
 import { sqlString } from '../src/engine/sql';
 import { CANONICAL } from '../src/ingest/canonical';
-import { resultFiles } from '../src/results/writer';
 import { generateSalesParquet } from './gen-parquet';
 
 const args = process.argv.slice(2);
@@ -128,8 +126,8 @@ async function bare(file: string): Promise<Run> {
   const loaded = performance.now();
   const loadHeap = heap.load();
   const loadCpu = cpuSeconds();
-  const all = await runAll(db, defaultParams());
-  for (const f of resultFiles(all!, [])) writeFileSync(join(out, f.name), f.content);
+  // The same analyses and writing as the CLI's (writeResults), so the two differ by the load only.
+  await writeResults(db, defaultParams(), [], out, () => undefined);
   await db.close();
   return {
     ms: performance.now() - t0,

@@ -25,17 +25,20 @@ const FILE = resolve(args[0]);
 
 const log: { ms: number; sql: string }[] = [];
 function traced(e: Engine): Engine {
+  // Every statement goes through query({ type, sql }) (rows, exec and arrow are written over it).
   return new Proxy(e, {
-    get(target, prop, recv) {
-      const v = Reflect.get(target, prop, recv);
-      if (prop === 'query' || prop === 'rows' || prop === 'exec')
-        return async (sql: string, o?: unknown) => {
+    get(target, prop, receiver) {
+      if (prop === 'query')
+        return async (request: { sql: string }, o?: unknown) => {
           const t = performance.now();
-          const r = await v.call(target, sql, o);
-          log.push({ ms: performance.now() - t, sql: sql.replace(/\s+/g, ' ').slice(0, 140) });
+          const r = await target.query(request as never, o as never);
+          log.push({ ms: performance.now() - t, sql: request.sql.replace(/\s+/g, ' ').slice(0, 140) });
           return r;
         };
-      return typeof v === 'function' ? v.bind(target) : v;
+      const v = Reflect.get(target, prop, target);
+      // rows/exec/arrow call this.query: through the proxy; the rest on the engine itself.
+      const viaQuery = prop === 'rows' || prop === 'exec' || prop === 'arrow';
+      return typeof v === 'function' ? v.bind(viaQuery ? receiver : target) : v;
     },
   });
 }

@@ -21,21 +21,38 @@ export interface AllResults extends RunInfo {
  * as soon as it is computed and keeping none of them (the CLI writes an analysis' files and lets
  * its result go before the next one runs: the JS heap then holds one result at a time). Null
  * without sales data (`each` is then never called).
+ *
+ * `ahead`: analyses started before the others, whose results are still handed over in the
+ * registry's order. The CLI starts the forecast first: its SQL runs, then its fit goes to a worker
+ * thread while DuckDB runs the next analyses' SQL. Each analysis reads the tables only, so the
+ * order in which their statements run does not change any result.
  */
 export async function runEach(
   db: Engine,
   params: Params,
   each: (id: keyof Results, result: unknown) => void | Promise<void>,
   onProgress?: (step: string) => void,
+  options: { ahead?: readonly string[] } = {},
 ): Promise<RunInfo | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
   const caps = await datasetCaps(db);
   const ctx = { params, period, caps };
+  const run = (a: (typeof ANALYSES)[number]) =>
+    (a.run as (db: Engine, c: RunInfo) => Promise<unknown>)(db, ctx);
+  const started = new Map<string, Promise<unknown>>();
+  for (const a of ANALYSES)
+    if (a.run && options.ahead?.includes(a.id)) {
+      const p = run(a);
+      // Awaited in its turn below; until then a failure must not count as unhandled.
+      p.catch(() => undefined);
+      started.set(a.id, p);
+    }
   for (const a of ANALYSES) {
     if (!a.run) continue;
     onProgress?.(a.id);
-    await each(a.id, await (a.run as (db: Engine, c: RunInfo) => Promise<unknown>)(db, ctx));
+    await each(a.id, await (started.get(a.id) ?? run(a)));
+    started.delete(a.id);
   }
   return ctx;
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ParamError, resolveParams } from '../analytics/params';
-import { runEach } from '../analytics/run-all';
+import { ParamError, resolveParams, type Params } from '../analytics/params';
+import { runEach, type RunInfo } from '../analytics/run-all';
+import { forecastRunner, setForecastRunner } from '../analytics/forecast/runner';
 import { EngineError } from '../engine/errors';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
@@ -9,10 +10,11 @@ import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
 import { inspectDataset } from '../ingest/dataset';
 import { MappingFileError, parseMappingFile } from '../ingest/mapping-file';
 import type { MappingStore } from '../ingest/mapping-memory';
-import { IngestError, type FilePlan } from '../ingest/types';
+import { IngestError, type FilePlan, type LoadReport } from '../ingest/types';
 import { isMessageKey, translate } from '../i18n/translate';
 import { analysisFiles, summaryFile, summaryParts, type ResultFile } from '../results/writer';
 import { parseArgs, USAGE, UsageError } from './args';
+import { forecastThread } from './forecast-thread';
 import { resolveInputs } from './inputs';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -39,6 +41,45 @@ function ingestMessage(err: IngestError): string {
   return isMessageKey(key)
     ? `${translate('en', key, err.params)} (${err.key}; see docs/ingest.md)`
     : `${err.key} ${JSON.stringify(err.params)} — see docs/ingest.md for what to do`;
+}
+
+/**
+ * Run every analysis and write its result files into `out` as soon as it has run, letting its
+ * result go (the JS heap holds one result at a time, not every per-customer table at once);
+ * summary.json last, gathering the blocks: the same bytes as the browser's Export results. The
+ * forecast starts first and fits in a worker thread while the next analyses' SQL runs. Null
+ * (nothing written) without sales rows with a valid date.
+ */
+export async function writeResults(
+  db: Engine,
+  params: Params,
+  reports: LoadReport[],
+  out: string,
+  log: (line: string) => void,
+): Promise<RunInfo | null> {
+  const write = (f: ResultFile) => {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, f.name), f.content);
+    log(`wrote ${join(out, f.name)}`);
+  };
+  const parts = summaryParts();
+  const thread = forecastThread();
+  const before = forecastRunner();
+  setForecastRunner(thread.compute);
+  try {
+    const run = await runEach(
+      db,
+      params,
+      (id, result) => analysisFiles(id, result, write, parts),
+      (s) => log(`analysing: ${s} …`),
+      { ahead: ['forecast'] },
+    );
+    if (run) write(summaryFile(run, parts, reports));
+    return run;
+  } finally {
+    setForecastRunner(before);
+    await thread.close();
+  }
 }
 
 /** Run the CLI; returns the exit code. */
@@ -101,23 +142,8 @@ export async function main(argv: string[]): Promise<number> {
         log(
           `  ${r.file}: ${r.rowsLoaded} of ${r.rowsRead} rows loaded, ${r.rowsRejected} rejected, ${r.summaryRows} summary rows set aside`,
         );
-      // Each analysis' files are written as soon as it has run, and its result is let go: the JS
-      // heap holds one result at a time, not every per-customer table at once. summary.json,
-      // written last, gathers the blocks (the same bytes as the browser's Export results).
-      const write = (f: ResultFile) => {
-        mkdirSync(args.out, { recursive: true });
-        writeFileSync(join(args.out, f.name), f.content);
-        log(`wrote ${join(args.out, f.name)}`);
-      };
-      const parts = summaryParts();
-      const run = await runEach(
-        db,
-        params,
-        (id, result) => analysisFiles(id, result, write, parts),
-        (s) => log(`analysing: ${s} …`),
-      );
+      const run = await writeResults(db, params, reports, args.out, log);
       if (!run) throw new UsageError('the sales files contain no rows with a valid date');
-      write(summaryFile(run, parts, reports));
     } finally {
       await db.close();
     }
