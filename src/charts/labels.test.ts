@@ -26,7 +26,14 @@ describe('axis labels', () => {
     const names = ['Champions', 'Potential loyalists', 'Need attention', 'Hibernating'];
     const el = barChart(
       names.map((n, i) => ({ key: String(i), label: n, value: i + 1 })),
-      { document: testDocument(), width: 460, valueLabel: 'Customers', formatValue: fmt, horizontal: true },
+      {
+        document: testDocument(),
+        width: 460,
+        ariaLabel: 'chart',
+        valueLabel: 'Customers',
+        formatValue: fmt,
+        horizontal: true,
+      },
     );
     expect(ticks(el, 'y')).toEqual(names);
   });
@@ -35,7 +42,7 @@ describe('axis labels', () => {
     const labels = ['0–30 days', '31–60 days', '61–90 days', 'over 90 days overdue'];
     const el = barChart(
       labels.map((n, i) => ({ key: String(i), label: n, value: i + 1 })),
-      { document: testDocument(), width: 300, valueLabel: 'Overdue', formatValue: fmt },
+      { document: testDocument(), width: 300, ariaLabel: 'chart', valueLabel: 'Overdue', formatValue: fmt },
     );
     expect(ticks(el, 'x')).toEqual(labels);
     expect(el.outerHTML).toContain('rotate(-35');
