@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, placeholders, translate } from './translate';
+import { defaultParams } from '../analytics/params';
+import { CATALOGUES, isMessageKey, placeholders, translate } from './translate';
 
 describe('message catalogues', () => {
   it('zh-CN and en have the same keys and the same placeholders', () => {
@@ -21,5 +22,14 @@ describe('message catalogues', () => {
       }),
     ).toBe('Customer: 3 ranked, period 2024-01-01 to 2024-12-31');
     expect(translate('zh-CN', 'drop.loading', { file: 'a.csv' })).toBe('正在读取 a.csv…');
+  });
+});
+
+describe('parameter labels', () => {
+  it('every parameter but the filters has a label (Parameters panel, review pack cover, results.xlsx)', () => {
+    const keys = Object.entries(defaultParams() as unknown as Record<string, unknown>).flatMap(([g, v]) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v).map((k) => `${g}.${k}`) : [g],
+    );
+    expect(keys.filter((k) => !k.startsWith('filters.') && !isMessageKey(`param.${k}`))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ export const migrationEn = {
   'migration.hint':
     'Customers by their ABC class in the earlier period (rows) and now (columns). Click a customer to open it.',
   'migration.compare': 'Compare with',
+  'param.migration.compare': 'ABC migration: compare with (previous, year_ago, or a year or quarter)',
   'migration.previous': 'previous period (same length)',
   'migration.yearAgo': 'the same period a year earlier',
   'migration.custom': 'a year or quarter…',
@@ -25,6 +26,8 @@ export const migrationZhCN: Record<keyof typeof migrationEn, string> = {
   'migration.title': 'ABC 等级变动：当前等级对比 {start} 至 {end}',
   'migration.hint': '按对比期间（行）和当前期间（列）的 ABC 等级统计客户。点击客户可打开详情。',
   'migration.compare': '对比期间',
+  'param.migration.compare':
+    'ABC 等级变动：对比期间（previous 上一期间、year_ago 去年同期，或指定年份、季度）',
   'migration.previous': '上一期间（同样长度）',
   'migration.yearAgo': '去年同期',
   'migration.custom': '指定年份或季度…',
