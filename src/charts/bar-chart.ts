@@ -54,11 +54,17 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
     : rotate
       ? Math.round(Math.max(60, Math.min(longest, vertical) * Math.sin((35 * Math.PI) / 180) + 24))
       : 60;
+  const height =
+    (o.height ?? (o.horizontal ? Math.min(size, 640) : 260)) + (marginBottom - (o.horizontal ? 30 : 60));
+  // The value axis ends on a tick past the longest bar (niced with the tick count it is drawn
+  // with: Plot's default nices to 10 steps and draws 4, so a bar of 90 ran past a last tick of 80).
+  const valueTicks = o.horizontal
+    ? Math.max(2, Math.floor((width - marginLeft - 20) / 80))
+    : Math.max(2, Math.floor((height - marginBottom - 20) / 35));
   const chart = Plot.plot({
     document: o.document,
     width: o.width,
-    height:
-      (o.height ?? (o.horizontal ? Math.min(size, 640) : 260)) + (marginBottom - (o.horizontal ? 30 : 60)),
+    height,
     marginLeft,
     marginBottom,
     ariaLabel: o.ariaLabel,
@@ -70,7 +76,13 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
             label: null,
             tickFormat: (k: string) => shortenToWidth(labelOf.get(k) ?? k, marginLeft - 12),
           },
-          x: { label: o.valueLabel, grid: true, tickFormat: o.formatValue },
+          x: {
+            label: o.valueLabel,
+            grid: true,
+            nice: valueTicks,
+            ticks: valueTicks,
+            tickFormat: o.formatValue,
+          },
           marks: [Plot.barX(bars, { y: 'key', x: 'value', ...common }), Plot.ruleX([0])],
         }
       : {
@@ -80,7 +92,13 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
             tickFormat: (k: string) => shortenToWidth(labelOf.get(k) ?? k, vertical),
             tickRotate: rotate ? -35 : 0,
           },
-          y: { label: o.valueLabel, grid: true, tickFormat: o.formatValue },
+          y: {
+            label: o.valueLabel,
+            grid: true,
+            nice: valueTicks,
+            ticks: valueTicks,
+            tickFormat: o.formatValue,
+          },
           marks: [Plot.barY(bars, { x: 'key', y: 'value', ...common }), Plot.ruleY([0])],
         }),
   } as Plot.PlotOptions) as unknown as Element;

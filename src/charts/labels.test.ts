@@ -47,4 +47,22 @@ describe('axis labels', () => {
     expect(ticks(el, 'x')).toEqual(labels);
     expect(el.outerHTML).toContain('rotate(-35');
   });
+
+  it('the value axis reaches past the longest bar (an index of 90 is not drawn beyond a last tick of 80)', () => {
+    const el = barChart(
+      [
+        { key: 'a', label: 'Reliability', value: 90 },
+        { key: 'b', label: 'Empathy', value: 72.5 },
+      ],
+      {
+        document: testDocument(),
+        width: 400,
+        ariaLabel: 'chart',
+        valueLabel: 'Index',
+        formatValue: fmt,
+        horizontal: true,
+      },
+    );
+    expect(Math.max(...ticks(el, 'x').map(Number))).toBeGreaterThanOrEqual(90);
+  });
 });
