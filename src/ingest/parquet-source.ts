@@ -1,14 +1,49 @@
 import type { Engine } from '../engine/types';
 import { datasetRowGroups } from './dataset';
+import { parquetWasm, wasmParquetSource } from './parquet-wasm';
 import { uid, type LoadProgress, type RawSource } from './raw-source';
 import type { FilePlan } from './types';
 import { dayMonthSeparator } from './values';
 
 /**
+ * Which reader loads Parquet into DuckDB-WASM: `auto` (parquet-wasm where it gives the JS
+ * reader's values, else the JS reader) or `js` (always the JS reader: tests that compare the two,
+ * and the benchmark's before).
+ */
+export const parquetReader: { use: 'auto' | 'js' } = { use: 'auto' };
+
+/**
+ * A Parquet file (or dataset) read into DuckDB-WASM row group by row group: by parquet-wasm
+ * (parquet-wasm.ts) when it reads the file value for value as the JS reader does, else by the JS
+ * reader (hyparquet). Should parquet-wasm's WebAssembly fail to start (a partial copy of the
+ * site), the JS reader loads the same rows, slower, and the console says why.
+ */
+export async function parquetSource(
+  db: Engine,
+  plan: FilePlan,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<RawSource> {
+  if (parquetReader.use === 'auto') {
+    const ready = await parquetWasm().then(
+      () => true,
+      (err: unknown) => {
+        console.warn('parquet-wasm could not start; Parquet is read by the slower JS reader.', err);
+        return false;
+      },
+    );
+    if (ready) {
+      const src = await wasmParquetSource(db, plan, onProgress);
+      if (src) return src;
+    }
+  }
+  return jsParquetSource(db, plan, onProgress);
+}
+
+/**
  * A Parquet file (or dataset) read by the JS reader, row group by row group, into DuckDB; streamed
  * batch by batch unless a date column's day/month order must first be read from the whole column.
  */
-export async function parquetSource(
+export async function jsParquetSource(
   db: Engine,
   plan: FilePlan,
   onProgress?: (p: LoadProgress) => void,
