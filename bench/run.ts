@@ -13,6 +13,7 @@ import { defaultParams } from '../src/analytics/params';
 import { launchBrowser } from '../test/e2e/browser';
 import { serveStatic, type StaticServer } from '../test/e2e/static-server';
 import { baselineOnly, dropCase, filterCase, paramCase, type Measured } from './cases';
+import { dataUrlCase } from './data-url-case';
 import { forecastCase } from './forecast-case';
 import { keyAccountsCase } from './key-accounts-case';
 import { generateChinesePair, generateSalesCsv } from './gen-sales';
@@ -30,8 +31,15 @@ const CSV_SIZES = QUICK ? [Number(args[rowsArg + 1])] : [100_000, 1_000_000];
 // --parquet-rows N overrides the Parquet size (e.g. a quick 1 M check of the Parquet path).
 const pqArg = args.indexOf('--parquet-rows');
 const PARQUET_ROWS = pqArg >= 0 ? Number(args[pqArg + 1]) : QUICK ? 0 : 10_000_000;
-// --only csv,forecast,key_accounts,encoding,parquet,node,native runs a part (for working on one
-// case; `forecast` and `key_accounts` drop the CSV first, as `csv` does).
+// --parquet-reader wasm|js|wasm,js: which reader loads the Parquet cases (default wasm: the
+// app's, parquet-wasm; js: hyparquet, the reader before it), both in one run for a comparison.
+const readerArg = args.indexOf('--parquet-reader');
+const READERS = (readerArg >= 0 ? args[readerArg + 1] : 'wasm')
+  .split(',')
+  .map((r): 'auto' | 'js' => (r === 'js' ? 'js' : 'auto'));
+// --only csv,forecast,key_accounts,encoding,parquet,data_url,node,native runs a part (for working
+// on one case; `forecast` and `key_accounts` drop the CSV first, as `csv` does; data_url opens a
+// review link naming the Parquet file, read by range requests).
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : null;
 const want = (group: string) => !ONLY || ONLY.has(group);
@@ -121,15 +129,23 @@ async function csvCases(browser: Browser, server: StaticServer, rows: number): P
  * Parquet: the baseline (same JS reader into DuckDB + the same SQL) runs first in its own page,
  * then the app in a fresh page: two engines holding 10 M rows do not fit in one tab.
  */
-async function parquetCase(browser: Browser, server: StaticServer, rows: number): Promise<void> {
+async function parquetCase(
+  browser: Browser,
+  server: StaticServer,
+  rows: number,
+  reader: 'auto' | 'js',
+): Promise<void> {
   const file = await generateSalesParquet(join(DATA, `sales-${rows}.parquet`), rows);
   const first = await openApp(browser, server);
+  await first.page.evaluate((use) => window.__bench.useParquetReader(use), reader);
   const base = await baselineOnly(first.page, file, 'parquet');
   await first.page.context().close();
   const { page } = await openApp(browser, server);
+  await page.evaluate((use) => window.__bench.useParquetReader(use), reader);
   const app = await dropCase(browser, page, file, 'parquet', rows, { baseline: false });
   emit({
     ...app,
+    reader: reader === 'js' ? 'hyparquet' : 'parquet-wasm',
     baseline_ms: Math.round(base.ms),
     ratio: Number((app.ms / base.ms).toFixed(2)),
     baseline_rows: base.rows,
@@ -187,7 +203,14 @@ async function browserCases(): Promise<void> {
     if (want('csv') || want('forecast') || want('key_accounts'))
       for (const rows of CSV_SIZES) await withBrowser((b) => csvCases(b, server, rows));
     if (want('encoding')) await withBrowser((b) => encodingCase(b, server, CSV_SIZES[CSV_SIZES.length - 1]));
-    if (PARQUET_ROWS && want('parquet')) await withBrowser((b) => parquetCase(b, server, PARQUET_ROWS));
+    for (const reader of READERS)
+      if (PARQUET_ROWS && want('parquet'))
+        await withBrowser((b) => parquetCase(b, server, PARQUET_ROWS, reader));
+    if (PARQUET_ROWS && ONLY?.has('data_url')) {
+      const file = await generateSalesParquet(join(DATA, `sales-${PARQUET_ROWS}.parquet`), PARQUET_ROWS);
+      for (const reader of READERS)
+        await withBrowser(async (b) => emit(await dataUrlCase(b, server, dist, file, PARQUET_ROWS, reader)));
+    }
   } finally {
     await server.close();
   }
@@ -195,7 +218,8 @@ async function browserCases(): Promise<void> {
 
 async function main(): Promise<void> {
   // No site build and no browser when only the Node cases run (--only node,native).
-  if (['csv', 'forecast', 'key_accounts', 'encoding', 'parquet'].some(want)) await browserCases();
+  if (['csv', 'forecast', 'key_accounts', 'encoding', 'parquet'].some(want) || ONLY?.has('data_url'))
+    await browserCases();
   // All analyses in Node after load (a separate process: no browser involved).
   const nodeRows = CSV_SIZES[CSV_SIZES.length - 1];
   if (want('node')) {

@@ -10,9 +10,23 @@ import { PACK_ROWS } from './ingest/capacity';
 import { CANONICAL } from './ingest/canonical';
 import { fromBlob } from './ingest/input';
 import { parquetInfo, parquetRowGroups } from './ingest/parquet';
+import { parquetReader } from './ingest/parquet-source';
+import { decodedRowGroups, footersOf } from './ingest/parquet-wasm';
 import { OVERVIEW, runPage } from './state/page-analyses';
 import { PARAM_USES, type ParamKey } from './state/param-uses';
 import { keyAccountsFrom, runKeyAccountInputs } from './analytics/key-accounts';
+
+// The benchmark's "before" reader: `window.__benchParquetReader = 'js'` set by an init script,
+// before the page's own scripts run (so a `?data=` link opened in bench mode uses it too).
+if ((globalThis as { __benchParquetReader?: string }).__benchParquetReader === 'js') parquetReader.use = 'js';
+
+/**
+ * Which reader loads Parquet into DuckDB-WASM from now on (the app's and bareParquet's):
+ * `auto` (parquet-wasm, the JS reader where it cannot) or `js` (the JS reader only).
+ */
+export function useParquetReader(use: 'auto' | 'js'): void {
+  parquetReader.use = use;
+}
 
 /** One traced statement: how long it ran (ms, not counting its wait in the queue), its first characters, whether it was cancelled. */
 export interface TraceEntry {
@@ -117,10 +131,10 @@ export async function bareBaseline(file: File): Promise<BareResult> {
 }
 
 /**
- * Parquet baseline: the same JS reader (hyparquet, row group by row group, into Arrow) feeding
- * DuckDB-WASM directly: each row group inserted into `sales` under the file's own column names
- * (in the compressed database when the app would use it), with only the columns the SQL names
- * added; no cleaning, checks or report. Then the same SQL as bareBaseline.
+ * Parquet baseline: the app's reader (parquet-wasm, or hyparquet under `useParquetReader('js')`)
+ * feeding DuckDB-WASM directly: each row group inserted into `sales` under the file's own column
+ * names and types (in the compressed database when the app would use it), with only the columns
+ * the SQL names added; no cleaning, checks or report. Then the same SQL as bareBaseline.
  */
 export async function bareParquet(file: File): Promise<BareResult> {
   await bareClose();
@@ -137,10 +151,17 @@ export async function bareParquet(file: File): Promise<BareResult> {
         ? 'revenue - cost AS gross_profit'
         : `NULL::${c.type === 'number' ? 'DOUBLE' : c.type === 'text' ? 'VARCHAR' : 'DATE'} AS ${c.role}`,
     );
-  const cols = info.columns.map((c, i) => `c${i} AS ${sqlIdent(c.name)}`).join(', ');
   const target = info.rows >= PACK_ROWS ? 'packed.main.sales' : 'sales';
+  const wasm = parquetReader.use === 'auto' ? await footersOf(input) : null;
+  // parquet-wasm's tables carry the file's own names; the JS reader's are c0…cN.
+  const cols = wasm ? '*' : info.columns.map((c, i) => `c${i} AS ${sqlIdent(c.name)}`).join(', ');
+  const groups = wasm
+    ? (async function* () {
+        for await (const g of decodedRowGroups(wasm)) yield g.table;
+      })()
+    : parquetRowGroups(input, info);
   let first = true;
-  for await (const group of parquetRowGroups(input, info)) {
+  for await (const group of groups) {
     await engine.insertArrow('rg', group, { create: true });
     await engine.exec(
       `${first ? `CREATE TABLE ${target} AS` : 'INSERT INTO sales'} SELECT ${cols}${extra.length ? `, ${extra.join(', ')}` : ''} FROM rg`,
