@@ -21,8 +21,11 @@ export function csvField(v: ExportValue): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** A whole CSV document (header + rows, CRLF-free `\n` line ends, UTF-8 text). */
-export function toCsv(header: string[], rows: ExportValue[][]): string {
+/**
+ * A whole CSV document (header + rows, CRLF-free `\n` line ends, UTF-8 text). The rows may come
+ * from a generator, so a long file needs no array of all its rows beside its lines.
+ */
+export function toCsv(header: string[], rows: Iterable<readonly ExportValue[]>): string {
   const lines = [header.map(csvField).join(',')];
   for (const r of rows) lines.push(r.map(csvField).join(','));
   return lines.join('\n') + '\n';

@@ -19,19 +19,21 @@ export function keyAccountsCsv(k: KeyAccountsResult): string {
  */
 export function keyAccountFactorsCsv(k: KeyAccountsResult): string {
   const s = k.scored;
-  const rows = [...s.rows]
-    .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
-    .flatMap((r) =>
-      s.applied.map((a, i) => [
-        r.customerId,
-        a.factor,
-        valueOf(s, r, i),
-        scoreOf(s, r, i),
-        a.weight,
-        partOf(s, r, i),
-      ]),
-    );
-  return toCsv(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows);
+  const sorted = [...s.rows].sort((a, b) => compareCodePoints(a.customerId, b.customerId));
+  // customers × factors lines (1.2 M at 200,000 customers): made one at a time, not as an array first.
+  function* rows() {
+    for (const r of sorted)
+      for (let i = 0; i < s.applied.length; i++)
+        yield [
+          r.customerId,
+          s.applied[i].factor,
+          valueOf(s, r, i),
+          scoreOf(s, r, i),
+          s.applied[i].weight,
+          partOf(s, r, i),
+        ];
+  }
+  return toCsv(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows());
 }
 
 /** The key_accounts block of summary.json: the standard as given and applied, the tiers. */
