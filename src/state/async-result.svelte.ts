@@ -4,7 +4,7 @@ import { SnapshotMissError } from '../engine/replay';
  * Analyses in flight across the page (the benchmark and tests wait for `count` to reach 0), and
  * how many of them feed something on screen (`visible`: the benchmark's "visible charts updated").
  */
-export const pending = $state({ count: 0, visible: 0 });
+export const inFlight = $state({ count: 0, visible: 0 });
 
 /**
  * Resolve once no analysis is running, checked twice 30 ms apart (one answer can start the
@@ -14,7 +14,7 @@ export async function analysesSettled(): Promise<void> {
   let quiet = 0;
   while (quiet < 2) {
     await new Promise((ok) => setTimeout(ok, 30));
-    quiet = pending.count === 0 ? quiet + 1 : 0;
+    quiet = inFlight.count === 0 ? quiet + 1 : 0;
   }
 }
 
@@ -25,8 +25,7 @@ export async function analysesSettled(): Promise<void> {
 export class AsyncResult<T> {
   /**
    * Raw, not a deep proxy: a result is replaced whole, never changed in place, and proxying it
-   * made every read of a large result go through Svelte's signals (the Forecast page's 20,000
-   * rows cost ~1 s of main thread at 1 M rows; docs/performance.md).
+   * made every read of a large result go through Svelte's signals (docs/performance.md).
    */
   value = $state.raw<T | null>(null);
   error = $state<unknown>(null);
@@ -52,12 +51,12 @@ export class AsyncResult<T> {
   async run(compute: () => Promise<T>): Promise<void> {
     const gen = ++this.generation;
     this.loading = true;
-    pending.count++;
+    inFlight.count++;
     let counted = false;
     const count = () => {
       if (counted) return;
       counted = true;
-      pending.visible++;
+      inFlight.visible++;
       this.onScreen.delete(count);
     };
     if (this.visible) count();
@@ -77,8 +76,8 @@ export class AsyncResult<T> {
       }
     } finally {
       this.onScreen.delete(count);
-      if (counted) pending.visible--;
-      pending.count--;
+      if (counted) inFlight.visible--;
+      inFlight.count--;
       if (gen === this.generation) this.loading = false;
     }
   }

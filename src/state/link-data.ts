@@ -4,7 +4,8 @@
  */
 import { openDataUrl } from '../ingest/remote';
 import type { InputFile } from '../ingest/types';
-import { toNotice, type Workbench } from './workbench.svelte';
+import { toNotice } from './notices';
+import type { Workbench } from './workbench.svelte';
 
 /**
  * Load the files a link names (already checked by resolveDataUrl), read with the proposed
@@ -12,7 +13,7 @@ import { toNotice, type Workbench } from './workbench.svelte';
  * dropped before stays stored. A file that cannot be fetched stops the load with its reason.
  */
 export async function loadDataUrls(wb: Workbench, urls: { raw: string; url: URL }[]): Promise<boolean> {
-  if (!wb.loader || urls.length === 0) return false;
+  if (!wb.host.duckdb || urls.length === 0) return false;
   wb.error = null;
   const inputs: InputFile[] = [];
   for (const { raw, url } of urls) {

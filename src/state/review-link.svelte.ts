@@ -51,18 +51,18 @@ function viewUrl(view: View, params: Params, demo = false): string {
 }
 
 /**
- * Draw the view on screen again while recording (bumping the data version makes every analysis
- * on screen run again: the result cache is keyed by it). Only the page shown travels, and of it
+ * Draw the view on screen again while recording (rerunAnalyses: every analysis on screen runs
+ * again, the result cache is keyed by the data version). Only the page shown travels, and of it
  * what is drawn: a summary where the page shows one (the Overview's counts, not every customer
  * behind them), else the answers of the analysis' queries (use-analysis.svelte.ts).
  */
 async function recordView(wb: Workbench): Promise<Pick<ViewSnapshot, 'results' | 'answers'> | null> {
-  if (!wb.loader || wb.engine !== wb.loader) return null;
+  if (!wb.host.duckdb || wb.engine !== wb.host.duckdb) return null;
   await analysesSettled();
   const recording = { answers: new Map<string, Record<string, Cell>[]>() };
   wb.recording = recording;
   try {
-    wb.dataVersion++;
+    wb.rerunAnalyses();
     await analysesSettled();
   } finally {
     wb.recording = null;
@@ -84,7 +84,7 @@ async function recordView(wb: Workbench): Promise<Pick<ViewSnapshot, 'results' |
 
 /** Build the review link for what is on screen now. */
 export async function makeReviewLink(wb: Workbench, view: View): Promise<ReviewLink> {
-  const params = $state.snapshot(wb.params) as Params;
+  const params = $state.snapshot(view.params) as Params;
   const source = wb.source;
   if (source?.kind === 'urls') return { way: 'urls', link: viewUrl(view, params), sizes: {} };
   if (source?.kind === 'demo') return { way: 'demo', link: viewUrl(view, params, true), sizes: {} };
@@ -95,17 +95,17 @@ export async function makeReviewLink(wb: Workbench, view: View): Promise<ReviewL
       sizes: {},
       urlsUnavailable: 'share.urlsSnapshot',
     };
-  if (!source || !wb.loader)
-    return { way: 'none', link: null, sizes: {}, urlsUnavailable: 'share.urlsNoData' };
+  const duckdb = wb.host.duckdb;
+  if (!source || !duckdb) return { way: 'none', link: null, sizes: {}, urlsUnavailable: 'share.urlsNoData' };
 
   const base = viewUrl(view, params);
   const created = nowIso().slice(0, 10);
   const sizes: ReviewLink['sizes'] = {};
   await wb.reportsReady;
-  const counts = await tableSizes(wb.loader);
+  const counts = await tableSizes(duckdb);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   if (rows <= MAX_EMBED_ROWS) {
-    const tables = await dumpTables(wb.loader);
+    const tables = await dumpTables(duckdb);
     const link = `${base}#${encodeFragment(toPayload({ v: SNAPSHOT_VERSION, mode: 'data', created, reports: wb.reports, tables }))}`;
     sizes.data = link.length;
     if (link.length <= MAX_LINK_CHARS)

@@ -6,8 +6,8 @@ import { cancelledError } from '../engine/errors';
 import { RecordingEngine } from '../engine/replay';
 import { sqlHash } from '../share/sql-hash';
 import { isCached, lease, type Lease } from './analysis-cache';
-import { AsyncResult, pending } from './async-result.svelte';
-import { useWorkbench } from './context';
+import { AsyncResult, inFlight } from './async-result.svelte';
+import { useView, useWorkbench } from './context';
 import type { PageAnalysis } from './page-analyses';
 import { paramsFor } from './param-uses';
 import { memoized } from './query-memo';
@@ -40,7 +40,7 @@ function whenDue(result: AsyncResult<unknown>, signal: AbortSignal): Promise<voi
   return new Promise((resolve, reject) => {
     const check = () => {
       if (signal.aborted) return reject(cancelledError('-- waiting for the analyses on screen'));
-      if (result.visible || pending.visible === 0) return resolve();
+      if (result.visible || inFlight.visible === 0) return resolve();
       setTimeout(check, 30);
     };
     check();
@@ -63,6 +63,7 @@ export function useAnalysis<T, D = null, S = T>(
   options: AnalysisOptions<T, S> = {},
 ): AsyncResult<S> {
   const wb = useWorkbench();
+  const view = useView();
   const result = new AsyncResult<S>();
   const pick = options.summary?.pick ?? ((full: T) => full as unknown as S);
   const form = options.summary?.id ?? 'full';
@@ -72,7 +73,7 @@ export function useAnalysis<T, D = null, S = T>(
   $effect(() => {
     const engine = wb.engine;
     const version = wb.dataVersion;
-    const params = $state.snapshot(wb.params) as Params;
+    const params = $state.snapshot(view.params) as Params;
     const d = deps();
     const replay = wb.replayResults;
     if (!engine || version === 0) return;

@@ -1,8 +1,10 @@
-import type { Params } from '../analytics/params';
+import { defaultParams, type Params } from '../analytics/params';
 import { decodeView, encodeView, type PageId, type ViewState } from './url-state';
 
-/** Which page is shown and its UI choices (what a review link reproduces besides params). */
+/** What the analyst looks at: the analysis parameters, the page and its choices (what a review link reproduces). */
 export class View {
+  /** Analysis parameters (spec defaults until changed). */
+  params = $state<Params>(defaultParams());
   page = $state<PageId>('overview');
   /** Page-specific choices, e.g. `{ 'pareto.entity': 'product' }`. */
   ui = $state<Record<string, string>>({});
@@ -31,7 +33,7 @@ export class View {
   }
 }
 
-/** Snapshot the current view as a ViewState. */
+/** The current view as a ViewState, with `params` (a plain copy of `view.params`). */
 export function currentView(view: View, params: Params): ViewState {
   return {
     page: view.page,
@@ -43,14 +45,14 @@ export function currentView(view: View, params: Params): ViewState {
   };
 }
 
-/** Apply a decoded view to the state objects. */
-export function applyView(v: ViewState, view: View, setParams: (p: Params) => void): void {
+/** Apply a decoded view. */
+export function applyView(v: ViewState, view: View): void {
   view.page = v.page;
   view.ui = v.ui;
   view.customer = v.customer;
   view.data = v.data;
   view.demo = v.demo;
-  setParams(v.params);
+  view.params = v.params;
 }
 
 /**
@@ -58,9 +60,9 @@ export function applyView(v: ViewState, view: View, setParams: (p: Params) => vo
  * or a replaced one when changes come in quick succession, e.g. while dragging a slider), and
  * back/forward restore the view. Call once during the root component's initialisation.
  */
-export function syncUrl(view: View, getParams: () => Params, setParams: (p: Params) => void): void {
+export function syncUrl(view: View): void {
   const initial = decodeView(location.search, document.baseURI);
-  applyView(initial.view, view, setParams);
+  applyView(initial.view, view);
   view.ignored = initial.problems;
   let lastPush = 0;
   // The first write only canonicalises the opening URL; writes caused by back/forward must not
@@ -68,7 +70,7 @@ export function syncUrl(view: View, getParams: () => Params, setParams: (p: Para
   let replaceOnly = true;
 
   $effect(() => {
-    const q = encodeView(currentView(view, $state.snapshot(getParams()) as Params));
+    const q = encodeView(currentView(view, $state.snapshot(view.params) as Params));
     const search = q ? `?${q}` : '';
     if (search !== location.search) {
       const target = (search || location.pathname) + location.hash;
@@ -83,7 +85,7 @@ export function syncUrl(view: View, getParams: () => Params, setParams: (p: Para
   const onPop = () => {
     replaceOnly = true;
     const { view: v, problems } = decodeView(location.search, document.baseURI);
-    applyView(v, view, setParams);
+    applyView(v, view);
     view.ignored = problems;
     // Effects flush in microtasks; after them, user changes push entries again.
     setTimeout(() => (replaceOnly = false), 0);
