@@ -96,6 +96,23 @@ describe('Pareto / ABC (analytics.md §2)', () => {
     ]);
   });
 
+  it('names a product by the name most of its lines give (ties: code-point order), not the first', async () => {
+    const line = (product_id: string, product_name: string) =>
+      sale('C1', 10, '2024-06-15', { product_id, product_name });
+    await createTable(db, 'sales', [
+      line('85123A', 'WHITE HANGING HEART T-LIGHT HOLDER'),
+      line('85123A', 'WHITE HANGING HEART T-LIGHT HOLDER'),
+      line('85123A', '?'),
+      line('P2', 'Beta'),
+      line('P2', 'Alpha'),
+    ]);
+    const r = await runParetoFor(db, params({ entity: 'product' }));
+    expect(Object.fromEntries(r.rows.map((row) => [row.id, row.label]))).toEqual({
+      '85123A': 'WHITE HANGING HEART T-LIGHT HOLDER',
+      P2: 'Alpha',
+    });
+  });
+
   it('breaks ties by id compared by code point', async () => {
     // X3 (100) first; X1, X2 and "x0" tie at 50: upper-case sorts before lower-case by code point.
     await createTable(db, 'sales', [sale('X2', 50), sale('x0', 50), sale('X1', 50), sale('X3', 100)]);

@@ -1,3 +1,4 @@
+import { commonNameSql } from './names';
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlNumber } from '../engine/sql';
 import { EPS, periodSalesSql, resolvePeriod, sig12Sql, type Period } from './common';
@@ -107,17 +108,32 @@ const ENTITY_COLUMNS: Record<ParetoEntity, { id: string; label: string | null }>
 export function buildParetoSql(p: ParetoParams): string {
   const col = ENTITY_COLUMNS[p.entity];
   const id = sqlIdent(col.id);
-  const label = col.label ? `coalesce(min(${sqlIdent(col.label)}), ${id})` : id;
+  // Customers by their first name in code-point order, products by the name most lines give
+  // them (names.ts: product descriptions vary from line to line).
+  const byCommonName = p.entity === 'product';
+  const label = byCommonName
+    ? 'NULL::VARCHAR'
+    : col.label
+      ? `coalesce(min(${sqlIdent(col.label)}), ${id})`
+      : id;
   const a = sqlNumber(p.abc.a);
   const b = sqlNumber(p.abc.b);
   return `WITH base AS (${periodSalesSql(p.period, p.filters)}),
-entities AS (
+grouped AS (
   SELECT CAST(${id} AS VARCHAR) AS id,
          ${label} AS label,
          coalesce(sum(${sqlIdent(p.measure)}), 0) AS v
   FROM base
   WHERE ${id} IS NOT NULL
   GROUP BY ${id}
+),
+entities AS (
+  ${
+    byCommonName && col.label
+      ? `SELECT g.id, coalesce(n.name, g.id) AS label, g.v
+  FROM grouped g LEFT JOIN (${commonNameSql('base', id, sqlIdent(col.label))}) n ON n.id = g.id`
+      : 'SELECT * FROM grouped'
+  }
 ),
 -- v compared at 12 significant digits (§0): equal sums added in another order tie, then id.
 ranked AS (
