@@ -119,22 +119,22 @@ export function buildParetoSql(p: ParetoParams): string {
   const a = sqlNumber(p.abc.a);
   const b = sqlNumber(p.abc.b);
   return `WITH base AS (${periodSalesSql(p.period, p.filters)}),
-grouped AS (
+${byCommonName ? 'grouped' : 'entities'} AS (
   SELECT CAST(${id} AS VARCHAR) AS id,
          ${label} AS label,
          coalesce(sum(${sqlIdent(p.measure)}), 0) AS v
   FROM base
   WHERE ${id} IS NOT NULL
   GROUP BY ${id}
-),
-entities AS (
-  ${
+),${
     byCommonName && col.label
-      ? `SELECT g.id, coalesce(n.name, g.id) AS label, g.v
-  FROM grouped g LEFT JOIN (${commonNameSql('base', id, sqlIdent(col.label))}) n ON n.id = g.id`
-      : 'SELECT * FROM grouped'
+      ? `
+entities AS (
+  SELECT g.id, coalesce(n.name, g.id) AS label, g.v
+  FROM grouped g LEFT JOIN (${commonNameSql('base', id, sqlIdent(col.label))}) n ON n.id = g.id
+),`
+      : ''
   }
-),
 -- v compared at 12 significant digits (§0): equal sums added in another order tie, then id.
 ranked AS (
   SELECT *, greatest(v, 0) AS pv, row_number() OVER (ORDER BY ${sig12Sql('v')} DESC, id ASC) AS rank
