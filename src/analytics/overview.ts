@@ -87,15 +87,30 @@ SELECT ${figures.join(',\n       ')}
 FROM rows`;
 }
 
+/**
+ * The headline figures of some ranges: the one row of buildHeadlineSql (columns revenue_0,
+ * gross_profit_0, …), from the scan or from pre-aggregates (src/analytics/preagg.ts).
+ */
+export type HeadlineFigures = (
+  db: Engine,
+  ranges: { start: string; end: string }[],
+  params: Params,
+) => Promise<Record<string, number | null>>;
+
+/** The headline figures from a scan of the sales rows. */
+export const scanHeadline: HeadlineFigures = async (db, ranges, params) =>
+  (await db.rows<Record<string, number | null>>(buildHeadlineSql(ranges, params)))[0];
+
 async function headlines(
   db: Engine,
   ranges: { start: string; end: string }[],
   params: Params,
+  figures: HeadlineFigures,
 ): Promise<Headline[]> {
   // A 12-month period's previous period is the same range as its year-ago one: each distinct
   // range is aggregated once.
   const unique = [...new Map(ranges.map((r) => [`${r.start}|${r.end}`, r])).values()];
-  const [r] = await db.rows<Record<string, number | null>>(buildHeadlineSql(unique, params));
+  const r = await figures(db, unique, params);
   return ranges.map((range) => {
     const k = unique.findIndex((u) => u.start === range.start && u.end === range.end);
     const revenue = r[`revenue_${k}`] ?? 0;
@@ -117,8 +132,15 @@ async function headlines(
 /** Relative change (this − before) / before; null when before ≤ 0 or not covered (null). */
 export const change = relativeChange;
 
-/** Run the overview figures. Null without sales data. */
-export async function runOverview(db: Engine, params: Params): Promise<OverviewResult | null> {
+/**
+ * Run the overview figures. Null without sales data. `figures` answers them: the scan by default
+ * (the result files), pre-aggregates on the page (src/state/preagg.svelte.ts).
+ */
+export async function runOverview(
+  db: Engine,
+  params: Params,
+  figures: HeadlineFigures = scanHeadline,
+): Promise<OverviewResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
   const previous = previousRange(period);
@@ -126,7 +148,7 @@ export async function runOverview(db: Engine, params: Params): Promise<OverviewR
   const current = { start: period.start, end: period.asOf };
   // Ranges the data does not cover are not aggregated: their figures are null.
   const ranges = [current, ...[previous, lastYear].filter((r) => r.covered)];
-  const figures = await headlines(db, ranges, params);
-  const pick = (r: ComparisonRange) => (r.covered ? figures[ranges.indexOf(r)] : null);
-  return { period, previous, lastYear, current: figures[0], before: pick(previous), yearAgo: pick(lastYear) };
+  const rows = await headlines(db, ranges, params, figures);
+  const pick = (r: ComparisonRange) => (r.covered ? rows[ranges.indexOf(r)] : null);
+  return { period, previous, lastYear, current: rows[0], before: pick(previous), yearAgo: pick(lastYear) };
 }

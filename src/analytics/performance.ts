@@ -216,6 +216,16 @@ LEFT JOIN plans p USING (bucket)
 ORDER BY t.bucket`;
 }
 
+/** The rows of buildSeriesSql: from the scan, or from pre-aggregates (src/analytics/preagg.ts). */
+export type SeriesRows = (
+  db: Engine,
+  o: Parameters<typeof buildSeriesSql>[0],
+) => Promise<Record<string, string | number | null>[]>;
+
+/** The series from a scan of the sales rows. */
+export const scanSeries: SeriesRows = (db, o) =>
+  db.rows<Record<string, string | number | null>>(buildSeriesSql(o));
+
 /**
  * First day of a bucket's year-ago range: the bucket's first day (`2024-05`, `2024-Q2`, `2024`),
  * or the period's start when the period begins inside the bucket, shifted back 12 months.
@@ -236,7 +246,13 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export async function runPerformance(
   db: Engine,
   params: Params,
-  o: { entity?: PerformanceEntity; grain?: Grain; rows?: boolean } = {},
+  o: {
+    entity?: PerformanceEntity;
+    grain?: Grain;
+    rows?: boolean;
+    /** The series' rows (buildSeriesSql's, from the scan by default; the page reads pre-aggregates). */
+    seriesRows?: SeriesRows;
+  } = {},
 ): Promise<PerformanceResult | null> {
   const period = await resolvePeriod(db, params);
   if (!period) return null;
@@ -289,9 +305,7 @@ export async function runPerformance(
     lastYear: bucketCovered(String(r.bucket)) ? Number(r.last_year) : null,
     yoy: bucketCovered(String(r.bucket)) ? num(r.yoy) : null,
   });
-  const series = (
-    await db.rows<Record<string, string | number | null>>(buildSeriesSql({ grain, period, params, plan }))
-  ).map(bucket);
+  const series = (await (o.seriesRows ?? scanSeries)(db, { grain, period, params, plan })).map(bucket);
   // The trend alone (`rows: false`) shows no total line: its statement is skipped.
   const [tot] =
     o.rows === false

@@ -4,7 +4,7 @@ import { runLifecycle } from '../analytics/lifecycle';
 import { runOverview } from '../analytics/overview';
 import type { Params } from '../analytics/params';
 import { runPareto } from '../analytics/pareto';
-import { runPerformance } from '../analytics/performance';
+import { runPerformance, type SeriesRows } from '../analytics/performance';
 import { runReceivables } from '../analytics/receivables';
 import { runRfm } from '../analytics/rfm';
 import { runTargets } from '../analytics/targets';
@@ -28,12 +28,13 @@ export interface PageAnalysis<T, D> {
  * The Overview's monthly trend over every month of the data (filtered), not only the period's:
  * the chart marks the period, and a brush can then widen it as well as narrow it. It is keyed
  * like the other period analyses, so a period change runs it again (as when it showed the period
- * only) while a threshold change does not.
+ * only) while a threshold change does not. `seriesRows`: the page's interaction reads pre-aggregates
+ * (preagg.svelte.ts).
  */
-async function wholeDataTrend(e: Engine, p: Params) {
+export async function wholeDataTrend(e: Engine, p: Params, seriesRows?: SeriesRows) {
   const data = await resolvePeriod(e, { period_start: null, as_of: null });
   const whole = data ? { ...p, period_start: addMonths(data.dataStart, 0), as_of: data.dataEnd } : p;
-  return runPerformance(e, whole, { entity: 'customer', grain: 'month', rows: false });
+  return runPerformance(e, whole, { entity: 'customer', grain: 'month', rows: false, seriesRows });
 }
 
 function analysis<T, D>(name: string, deps: D, run: PageAnalysis<T, D>['run']): PageAnalysis<T, D> {

@@ -69,6 +69,12 @@ export function useAnalysis<T, D = null, S = T>(
   const form = options.summary?.id ?? 'full';
   /** This use, as an entry of `wb.shown`. */
   const slot = {};
+  /**
+   * What this use last showed, and of which cached computation: a change of a parameter the
+   * analysis does not read leases the same computation again, and the page keeps the very value
+   * it shows (a new summary object would redraw its chart for nothing).
+   */
+  let last: { promise: Promise<unknown>; shown: S } | null = null;
   if (options.lazy) result.visible = false;
   $effect(() => {
     const engine = wb.engine;
@@ -101,7 +107,9 @@ export function useAnalysis<T, D = null, S = T>(
         l = lease(name, version, inputs, (signal) =>
           run(withSignal(rec ?? memoized(engine, version), signal), params, d),
         );
-        const shown = pick(await l.promise);
+        const full = await l.promise;
+        const shown = last?.promise === l.promise ? last.shown : pick(full);
+        last = { promise: l.promise, shown };
         // Empty when the cache already held the result (another use computed it): then the
         // result itself travels.
         const answers = rec?.stop();
