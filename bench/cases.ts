@@ -3,6 +3,8 @@
  * ready, a filter change and a parameter change → every visible chart updated, each against the
  * bare baseline in the same page (bench-hook.ts).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type * as Hook from '../src/bench-hook';
 import type { Params } from '../src/analytics/params';
@@ -85,6 +87,9 @@ export async function dropCase(
   const tab = rss(pid);
   const wasm = await wasmBytes(page);
   const steps = await page.evaluate(() => window.__bench.trace.splice(0));
+  // BENCH_STEPS=DIR: every statement of the drop, in order, to DIR/<format>-<rows>.json.
+  if (process.env.BENCH_STEPS)
+    writeFileSync(join(process.env.BENCH_STEPS, `${format}-${rows}.json`), JSON.stringify(steps, null, 1));
   const inspectMs = m.mapped! - m.drop!;
   const ingestMs = m.loaded! - m.confirmed!;
   const analysesMs = m.idle! - m.loaded!;

@@ -15,7 +15,7 @@ import { assemble, cutFooter, readFooter, rowGroupFile } from './parquet-row-gro
 import { readStruct, writeStruct } from './thrift-compact';
 import { inspectFile, loadFiles } from './load';
 import type { RawSource } from './raw-source';
-import type { FilePlan, InputFile } from './types';
+import { IngestError, type FilePlan, type InputFile } from './types';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/ingest/files');
 
@@ -212,6 +212,27 @@ function messyParquet(rows: number, dates: 'iso' | 'slashed'): Uint8Array {
     }),
   );
 }
+
+describe('a damaged Parquet file', () => {
+  it('is refused as bad_parquet, naming the file', async () => {
+    // Groups of 4 000 rows: the mapping screen's sample comes from the first.
+    const bytes = messyParquet(12_000, 'iso');
+    const file = fromBytes(bytes, 'damaged.parquet');
+    const footer = (await readFooter(file))!;
+    // The page header of the last group's first column chunk overwritten.
+    bytes.fill(0xff, footer.groups[2].start, footer.groups[2].start + 16);
+    const db = await NodeEngine.start();
+    try {
+      const plan = await inspectFile(file);
+      const err = await loadFiles(db, [plan]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IngestError);
+      expect((err as IngestError).key).toBe('bad_parquet');
+      expect((err as IngestError).params.file).toBe('damaged.parquet');
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('a load through parquet-wasm equals the JS reader’s: load report and every table', () => {
   it('the typed fixture', async () => {

@@ -19,7 +19,7 @@ import { rawColumnSql } from './native-parquet';
 import { parquetInfo, type SourceType } from './parquet';
 import { readFooter, rowGroupFile, schemaFile, type Footer } from './parquet-row-group';
 import { uid, type LoadProgress, type RawSource } from './raw-source';
-import type { FilePlan, InputFile } from './types';
+import { IngestError, type FilePlan, type InputFile } from './types';
 import { dayMonthSeparator } from './values';
 
 type ParquetWasm = typeof ParquetWasmModule;
@@ -50,9 +50,17 @@ export function parquetWasm(): Promise<ParquetWasm> {
 }
 
 /** Decode a one-row-group file (or a schema-only one) to an Arrow table in the JS heap's view. */
-function decode(pw: ParquetWasm, file: Uint8Array, rows: number): Table {
-  const table = pw.readParquet(file, { batchSize: Math.max(1, rows) });
-  return tableFromIPC(table.intoIPCStream());
+function decode(pw: ParquetWasm, file: Uint8Array, rows: number, name: string): Table {
+  try {
+    const table = pw.readParquet(file, { batchSize: Math.max(1, rows) });
+    return tableFromIPC(table.intoIPCStream());
+  } catch (err) {
+    // A damaged page or an unknown codec: the file is not readable, as the JS reader would say.
+    throw new IngestError('bad_parquet', {
+      file: name,
+      message: err instanceof Error ? err.message : String(err),
+    });
+  }
 }
 
 /**
@@ -120,8 +128,8 @@ export async function footersOf(input: InputFile): Promise<FooterFile[] | null> 
 }
 
 /** A part's schema as an Arrow table of no rows (the column types before any data is read). */
-export async function schemaTable({ footer }: FooterFile): Promise<Table> {
-  return decode(await parquetWasm(), schemaFile(footer), 0);
+export async function schemaTable({ file, footer }: FooterFile): Promise<Table> {
+  return decode(await parquetWasm(), schemaFile(footer), 0, file.name);
 }
 
 /** A decoded row group: its Arrow table (the file's own column names and types) and where it is. */
@@ -153,7 +161,7 @@ export async function* decodedRowGroups(files: FooterFile[]): AsyncGenerator<Dec
     const { part, index, rows, first } = groups[k];
     const bytes = await rowGroupFile(files[part].file, files[part].footer, index);
     await new Promise((r) => setTimeout(r, 0));
-    return { part, rows, first, table: decode(pw, bytes, rows) };
+    return { part, rows, first, table: decode(pw, bytes, rows, files[part].file.name) };
   };
   let next: Promise<DecodedGroup> | null = groups.length ? prepare(0) : null;
   for (let k = 0; next; k++) {
