@@ -82,6 +82,13 @@ describe('transaction performance and composition (analytics.md §3)', () => {
     expect(r.planBasis).toBeNull(); // the plan has no product ids
   });
 
+  it('names a product by the name most of its lines in the period give it', async () => {
+    const named = (name: string) => ({ ...s('2024-05-01', 'A', 'P9', 1, 10, null), product_name: name });
+    await createTable(db, 'sales', [named('Lamp'), named('?'), named('Lamp')]);
+    const r = (await runPerformance(db, defaultParams(), { entity: 'product' }))!;
+    expect(r.rows.map((x) => [x.id, x.label])).toEqual([['P9', 'Lamp']]);
+  });
+
   it('gives a customer timeline with the plan', async () => {
     const t = await runCustomerTimeline(db, defaultParams(), 'A');
     expect(t).toEqual([

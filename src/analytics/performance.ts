@@ -1,3 +1,4 @@
+import { commonNameSql } from './names';
 import type { Engine } from '../engine/types';
 import { sqlDate, sqlIdent, sqlString } from '../engine/sql';
 import {
@@ -138,8 +139,17 @@ export function buildPerformanceSql(o: {
   const lyStart = shiftDate(o.period.start, -12);
   const lyEnd = shiftDate(o.period.asOf, -12);
   const actual = o.plan === 'quantity' ? 'quantity' : 'revenue';
-  return `WITH this_period AS (
-  SELECT ${key} AS id, coalesce(min(${label}), ${key}) AS label, sum(revenue) AS revenue, sum(quantity) AS quantity,
+  // Products by the name most of their lines give them (names.ts); customers by the first name.
+  const byCommonName = o.entity === 'product';
+  const inPeriod = `order_date BETWEEN ${sqlDate(o.period.start)} AND ${sqlDate(o.period.asOf)} AND ${key} IS NOT NULL AND ${f}`;
+  const names = byCommonName
+    ? `names AS (
+  ${commonNameSql(`(SELECT ${key}, ${label} FROM sales WHERE ${inPeriod})`, key, label)}
+),
+`
+    : '';
+  return `WITH ${names}this_period AS (
+  SELECT ${key} AS id, ${byCommonName ? 'NULL::VARCHAR' : `coalesce(min(${label}), ${key})`} AS label, sum(revenue) AS revenue, sum(quantity) AS quantity,
          sum(gross_profit) AS gross_profit, count(gross_profit) AS gp_rows, sum(${actual}) AS actual
   FROM sales
   WHERE order_date BETWEEN ${sqlDate(o.period.start)} AND ${sqlDate(o.period.asOf)} AND ${key} IS NOT NULL AND ${f}
@@ -162,7 +172,7 @@ joined AS (
   LEFT JOIN last_year ly USING (id)
   LEFT JOIN plans pl USING (id)
 )
-SELECT id, label, revenue, quantity,
+SELECT id, ${byCommonName ? 'coalesce(names.name, id) AS label' : 'label'}, revenue, quantity,
        CASE WHEN gp_rows > 0 THEN gross_profit END AS gross_profit,
        ${marginRateSql('gross_profit', 'revenue', 'gp_rows > 0')} AS margin_rate,
        CASE WHEN total > ${EPS} THEN revenue / total END AS share,
@@ -171,7 +181,7 @@ SELECT id, label, revenue, quantity,
        CASE WHEN planned > ${EPS} THEN actual / planned END AS fulfilment,
        last_year,
        ${relativeChangeSql('revenue', 'last_year')} AS yoy
-FROM joined
+FROM joined${byCommonName ? ' LEFT JOIN names USING (id)' : ''}
 ORDER BY rank`;
 }
 
