@@ -87,6 +87,7 @@ describe('transaction performance and composition (analytics.md §3)', () => {
     await createTable(db, 'sales', [named('Lamp'), named('?'), named('Lamp')]);
     const r = (await runPerformance(db, defaultParams(), { entity: 'product' }))!;
     expect(r.rows.map((x) => [x.id, x.label])).toEqual([['P9', 'Lamp']]);
+    await createTable(db, 'sales', SALES); // the next test reads the shared table
   });
 
   it('gives a customer timeline with the plan', async () => {
