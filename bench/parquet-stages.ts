@@ -85,7 +85,7 @@ async function decodeStage(): Promise<Record<string, number>> {
     await parquetWasm();
     out.wasm_init_ms = ms(t0);
     groups = (async function* () {
-      for await (const g of decodedRowGroups((await footersOf(file))!)) yield g.table;
+      for await (const g of decodedRowGroups((await footersOf(file))!)) yield* g.batches();
     })();
   }
   let decodeTotal = 0;

@@ -157,7 +157,7 @@ export async function bareParquet(file: File): Promise<BareResult> {
   const cols = wasm ? '*' : info.columns.map((c, i) => `c${i} AS ${sqlIdent(c.name)}`).join(', ');
   const groups = wasm
     ? (async function* () {
-        for await (const g of decodedRowGroups(wasm)) yield g.table;
+        for await (const g of decodedRowGroups(wasm)) yield* g.batches();
       })()
     : parquetRowGroups(input, info);
   let first = true;

@@ -49,11 +49,13 @@ export function parquetWasm(): Promise<ParquetWasm> {
   return loading;
 }
 
-/** Decode a one-row-group file (or a schema-only one) to an Arrow table in the JS heap's view. */
-function decode(pw: ParquetWasm, file: Uint8Array, rows: number, name: string): Table {
+/** Rows per Arrow batch handed to DuckDB (a row group goes in several: no copy of a whole one). */
+const BATCH_ROWS = 131_072;
+
+/** parquet-wasm's decoding of a one-row-group (or schema-only) file; a failure is `bad_parquet`. */
+function readWasm<T>(name: string, read: () => T): T {
   try {
-    const table = pw.readParquet(file, { batchSize: Math.max(1, rows) });
-    return tableFromIPC(table.intoIPCStream());
+    return read();
   } catch (err) {
     // A damaged page or an unknown codec: the file is not readable, as the JS reader would say.
     throw new IngestError('bad_parquet', {
@@ -61,6 +63,29 @@ function decode(pw: ParquetWasm, file: Uint8Array, rows: number, name: string): 
       message: err instanceof Error ? err.message : String(err),
     });
   }
+}
+
+/**
+ * Decode a one-row-group file in parquet-wasm's memory; its record batches are then made into
+ * apache-arrow tables one by one (each batch's IPC bytes copied out and released in turn), and
+ * the decoded group is freed after the last.
+ */
+function decode(
+  pw: ParquetWasm,
+  file: Uint8Array,
+  name: string,
+  onFreed: () => void,
+): () => Generator<Table> {
+  const table = readWasm(name, () => pw.readParquet(file, { batchSize: BATCH_ROWS }));
+  return function* () {
+    try {
+      for (const batch of table.recordBatches())
+        yield tableFromIPC(readWasm(name, () => batch.intoIPCStream()));
+    } finally {
+      table.free();
+      onFreed();
+    }
+  };
 }
 
 /**
@@ -129,12 +154,14 @@ export async function footersOf(input: InputFile): Promise<FooterFile[] | null> 
 
 /** A part's schema as an Arrow table of no rows (the column types before any data is read). */
 export async function schemaTable({ file, footer }: FooterFile): Promise<Table> {
-  return decode(await parquetWasm(), schemaFile(footer), 0, file.name);
+  const pw = await parquetWasm();
+  return readWasm(file.name, () => tableFromIPC(pw.readParquet(schemaFile(footer)).intoIPCStream()));
 }
 
-/** A decoded row group: its Arrow table (the file's own column names and types) and where it is. */
+/** A decoded row group: where it is, and its Arrow batches (the file's own names and types). */
 export interface DecodedGroup {
-  table: Table;
+  /** The group's rows as Arrow tables of at most BATCH_ROWS rows, in order (to be read once). */
+  batches: () => Generator<Table>;
   /** Index of the part (in `files`) it belongs to. */
   part: number;
   rows: number;
@@ -144,24 +171,32 @@ export interface DecodedGroup {
 
 /**
  * Every row group of `files` in order, decoded; each next one is read and decoded while the
- * caller's work on the one before runs in DuckDB's worker (its bytes are read first, so its
- * decoding starts once the caller has sent its statement). Two groups at most are held at once.
+ * caller's work on the one before runs in DuckDB's worker (its bytes are read at once, its
+ * decoding waits until the batches of the one before are all taken, and the caller's statement
+ * sent). One group is decoded at a time; the caller must take every group's batches.
  */
 export async function* decodedRowGroups(files: FooterFile[]): AsyncGenerator<DecodedGroup> {
   const pw = await parquetWasm();
-  const groups: (Omit<DecodedGroup, 'table'> & { index: number })[] = [];
+  const groups: (Omit<DecodedGroup, 'batches'> & { index: number })[] = [];
   let first = 1;
   files.forEach(({ footer }, part) =>
     footer.groups.forEach((g, index) => {
-      groups.push({ part, index, rows: g.rows, first });
+      if (g.rows > 0) groups.push({ part, index, rows: g.rows, first });
       first += g.rows;
     }),
   );
+  // Group k is decoded once group k - 1's batches are all out (one decoded group in memory).
+  const freed = groups.map(() => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
   const prepare = async (k: number): Promise<DecodedGroup> => {
     const { part, index, rows, first } = groups[k];
     const bytes = await rowGroupFile(files[part].file, files[part].footer, index);
+    if (k > 0) await freed[k - 1].promise;
     await new Promise((r) => setTimeout(r, 0));
-    return { part, rows, first, table: decode(pw, bytes, rows, files[part].file.name) };
+    return { part, rows, first, batches: decode(pw, bytes, files[part].file.name, freed[k].resolve) };
   };
   let next: Promise<DecodedGroup> | null = groups.length ? prepare(0) : null;
   for (let k = 0; next; k++) {
@@ -208,6 +243,14 @@ export async function wasmParquetSource(
     await db.exec(`DROP TABLE IF EXISTS ${rg}`);
     await db.exec(`DROP TABLE IF EXISTS ${table}`);
   };
+  // A group into table `rg`, batch by batch.
+  const insertGroup = async (g: DecodedGroup) => {
+    let create = true;
+    for (const batch of g.batches()) {
+      await db.insertArrow(rg, batch, { create });
+      create = false;
+    }
+  };
   let done = 0;
   const progress = (g: DecodedGroup) => {
     done += g.rows;
@@ -225,7 +268,7 @@ export async function wasmParquetSource(
       cleanup,
       batches: async function* () {
         for await (const g of decodedRowGroups(files)) {
-          await db.insertArrow(rg, g.table, { create: true });
+          await insertGroup(g);
           yield `(${groupSelect(rg, columns[g.part], g.first)})`;
           await db.exec(`DROP TABLE IF EXISTS ${rg}`);
           progress(g);
@@ -235,7 +278,7 @@ export async function wasmParquetSource(
   try {
     let first = true;
     for await (const g of decodedRowGroups(files)) {
-      await db.insertArrow(rg, g.table, { create: true });
+      await insertGroup(g);
       const select = groupSelect(rg, columns[g.part], g.first);
       await db.exec(`${first ? `CREATE TEMP TABLE ${table} AS` : `INSERT INTO ${table}`} ${select}`);
       await db.exec(`DROP TABLE ${rg}`);
