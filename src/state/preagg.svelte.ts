@@ -114,6 +114,11 @@ async function buildWhenIdle(
       cancelled.addEventListener('abort', onCancel);
       const watch = setInterval(() => inFlight.count > 0 && stop.abort(), 30);
       try {
+        // Survey answers alone (no sales table): nothing to pre-aggregate.
+        const hasSales = await engine.rows<{ n: number }>(
+          `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'sales'`,
+        );
+        if (!Number(hasSales[0]?.n)) return;
         const period = await resolvePeriod(engine, params);
         if (!period) return;
         const caps = await datasetCaps(engine);
