@@ -155,14 +155,21 @@ export async function bareParquet(file: File): Promise<BareResult> {
   const wasm = parquetReader.use === 'auto' ? await footersOf(input) : null;
   // parquet-wasm's tables carry the file's own names; the JS reader's are c0…cN.
   const cols = wasm ? '*' : info.columns.map((c, i) => `c${i} AS ${sqlIdent(c.name)}`).join(', ');
+  // Each row group as its Arrow tables (parquet-wasm's come in batches), inserted whole into `rg`.
   const groups = wasm
     ? (async function* () {
-        for await (const g of decodedRowGroups(wasm)) yield* g.batches();
+        for await (const g of decodedRowGroups(wasm)) yield g.batches();
       })()
-    : parquetRowGroups(input, info);
+    : (async function* () {
+        for await (const table of parquetRowGroups(input, info)) yield [table];
+      })();
   let first = true;
   for await (const group of groups) {
-    await engine.insertArrow('rg', group, { create: true });
+    let create = true;
+    for (const batch of group) {
+      await engine.insertArrow('rg', batch, { create });
+      create = false;
+    }
     await engine.exec(
       `${first ? `CREATE TABLE ${target} AS` : 'INSERT INTO sales'} SELECT ${cols}${extra.length ? `, ${extra.join(', ')}` : ''} FROM rg`,
     );
