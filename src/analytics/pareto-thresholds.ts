@@ -5,7 +5,7 @@
  * very comparisons of `buildParetoSql`'s CASE (pareto-thresholds.test.ts compares both).
  */
 import { EPS } from './common';
-import { concentration, type AbcClass, type ParetoResult, type ParetoRow } from './pareto';
+import { bars, type AbcClass, type ClassSummary, type ParetoResult, type ParetoRow } from './pareto';
 
 /**
  * Whether DuckDB reads the threshold written into the SQL (`String(x)`) as the very double `x`.
@@ -36,18 +36,37 @@ export function abcClass(
 }
 
 /**
- * The same ranking under other thresholds: every class, the class summaries and the bars again.
- * Null when the SQL would read a threshold as another double (`sqlReadsExactly`): then the
- * classes are the SQL's to give.
+ * The same ranking under other thresholds: the classes, their summaries and the bars again (as
+ * `concentration` makes them, sums in the same order); n, P, top-20 share, HHI and Gini do not
+ * depend on the thresholds and are kept, and so is every row whose class stays. Null when the SQL
+ * would read a threshold as another double (`sqlReadsExactly`): then the classes are the SQL's
+ * to give.
  */
 export function withThresholds(r: ParetoResult, abc: { a: number; b: number }): ParetoResult | null {
   if (r.params.abc.a === abc.a && r.params.abc.b === abc.b) return r;
   if (!sqlReadsExactly(abc.a) || !sqlReadsExactly(abc.b)) return null;
-  const rows = r.rows.map((row) => ({ ...row, class: abcClass(row, abc) }));
-  return {
-    params: { ...r.params, abc },
-    rows,
-    rowsWithoutEntity: r.rowsWithoutEntity,
-    ...concentration(rows),
-  };
+  const rows = r.rows.map((row) => {
+    const c = abcClass(row, abc);
+    return c === row.class ? row : { ...row, class: c };
+  });
+  const n = rows.length;
+  const classes: ClassSummary[] = (['A', 'B', 'C'] as const).map((c) => {
+    let count = 0;
+    let value = 0;
+    let share = 0;
+    for (const row of rows)
+      if (row.class === c) {
+        count++;
+        value += row.value;
+        share += row.share ?? 0;
+      }
+    return {
+      class: c,
+      count,
+      countShare: n ? count / n : 0,
+      value,
+      valueShare: r.total > 0 ? share : null,
+    };
+  });
+  return { ...r, params: { ...r.params, abc }, rows, classes, bars: bars(rows) };
 }

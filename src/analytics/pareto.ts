@@ -218,7 +218,8 @@ export function gini(values: number[]): number | null {
   return (2 * acc) / (2 * n * sum);
 }
 
-function bars(rows: ParetoRow[], maxBars: number): ParetoBar[] {
+/** Chart bars: one per entity up to `maxBars`, else runs of ranks that never straddle a class. */
+export function bars(rows: ParetoRow[], maxBars = 400): ParetoBar[] {
   if (rows.length <= maxBars) {
     return rows.map((r) => ({
       rankFrom: r.rank,

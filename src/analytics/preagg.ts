@@ -443,6 +443,22 @@ function sumOf(rows: Row[], col: string): number | null {
 }
 
 /**
+ * One statement for what a filter on one dimension (`where`) needs from a build: the headline's
+ * rows of that dimension's values (`c`), their pure customers counted (`q`), whether the data
+ * knows gross profit and quantity (`k`), and the trend's segments (`s`). The headline and the
+ * trend ask the very same text, so the page's query memo sends it once for both.
+ */
+function interactionSql(spec: PreaggSpec, where: string): string {
+  return `SELECT 'c' AS part, seg, revenue, gross_profit, quantity, revenue_nc, orders_pos FROM ${t(spec, 'dim')} WHERE ${where}
+UNION ALL BY NAME
+SELECT 'q' AS part, ${spec.ranges.map((_, k) => `n${k}`).join(', ')} FROM ${t(spec, 'pos')} WHERE ${where}
+UNION ALL BY NAME
+SELECT 'k' AS part, known_gp, known_qty FROM ${t(spec, 'known')}
+UNION ALL BY NAME
+SELECT 's' AS part, seg, revenue, quantity, gross_profit, gp_rows FROM ${t(spec, 'series')} WHERE ${where}`;
+}
+
+/**
  * The headline figures (buildHeadlineSql's one row) from the build, or null when a range is not
  * one of the build's. Under no filter or a filter on one dimension, the few rows of that
  * dimension's values are read as they are and summed here (planning a statement that sums them
@@ -464,13 +480,7 @@ export async function headlineFromPreagg(
   const d = dims[0] ?? null;
   const where = d ? `dim = ${sqlString(d)} AND ${inValues('value', params.filters[d])}` : `dim = '*'`;
   const idx = ranges.map((r) => spec.ranges.findIndex((s) => s.start === r.start && s.end === r.end));
-  const rows = await db.rows(
-    `SELECT 'c' AS part, seg, revenue, gross_profit, quantity, revenue_nc, orders_pos FROM ${t(spec, 'dim')} WHERE ${where}
-     UNION ALL BY NAME
-     SELECT 'q' AS part, ${spec.ranges.map((_, k) => `n${k}`).join(', ')} FROM ${t(spec, 'pos')} WHERE ${where}
-     UNION ALL BY NAME
-     SELECT 'k' AS part, known_gp, known_qty FROM ${t(spec, 'known')}`,
-  );
+  const rows = await db.rows(interactionSql(spec, where));
   const known = rows.find((r) => r.part === 'k')!;
   const counted = rows.filter((r) => r.part === 'q');
   const perRange = (f: (r: DateRange, k: number) => string) => ranges.map(f).join(', ');
@@ -532,9 +542,7 @@ export async function seriesFromPreagg(
   if (dims.length > 1 || o.plan) return db.rows<Record<string, string | number | null>>(sql);
   const d = dims[0] ?? null;
   const where = d ? `dim = ${sqlString(d)} AND ${inValues('value', o.params.filters[d])}` : `dim = '*'`;
-  const rows = await db.rows(
-    `SELECT seg, revenue, quantity, gross_profit, gp_rows FROM ${t(spec, 'series')} WHERE ${where}`,
-  );
+  const rows = (await db.rows(interactionSql(spec, where))).filter((r) => r.part === 's');
   const { period } = o;
   const [lo, hi] = [epoch(period.start), epoch(period.asOf)];
   const [lyLo, lyHi] = [epoch(shiftDate(period.start, -12)), epoch(shiftDate(period.asOf, -12))];
