@@ -75,6 +75,18 @@ describe('work the page does at scale', () => {
     // engine is held (bench hook) so that "still waiting" is true on any machine, however fast.
     await page.click('[data-testid=filter-region]');
     const options = page.locator('#filter-region label.option input');
+    // A pick is answered on screen from the pre-aggregates built after the load (preagg.ts): one
+    // statement for the headline and the trend, and no scan of the sales rows for either.
+    await waitForIdle(page, 2);
+    await takeTrace(page);
+    await options.nth(2).check();
+    await waitForIdle(page, 2);
+    const picked = (await takeTrace(page)).map((t) => t.sql);
+    expect(picked[0]).toMatch(/FROM preagg_\d+_dim WHERE dim = 'region'/);
+    expect(picked.filter((sql) => /^WITH rows AS|^WITH this_period AS/.test(sql))).toEqual([]);
+    await options.nth(2).uncheck();
+    await waitForIdle(page, 2);
+    await takeTrace(page);
     await bench(page, 'hold');
     await options.nth(0).check();
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.held.count > 0);
