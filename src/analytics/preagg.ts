@@ -139,6 +139,7 @@ export function preaggTables(spec: PreaggSpec): string[] {
     'pos',
     'series',
     'series_all',
+    'ui',
     'custdims',
   ].map((n) => t(spec, n));
 }
@@ -255,6 +256,18 @@ export function buildPreaggSql(spec: PreaggSpec): { statements: string[]; checkS
           ),
         )
         .join('\nUNION ALL BY NAME\n'),
+    ),
+    // What a filter on one dimension reads, in one table (interactionSql): a plain SELECT of it
+    // plans in ~1 ms, a UNION of the four parts at query time cost 3–21 ms (Node, 1 M rows).
+    per(
+      'ui',
+      `SELECT 'c' AS part, dim, value, seg, revenue, gross_profit, quantity, revenue_nc, orders_pos FROM ${t(spec, 'dim')}
+       UNION ALL BY NAME
+       SELECT 'q' AS part, dim, value, ${spec.ranges.map((_, k) => `n${k}`).join(', ')} FROM ${t(spec, 'pos')}
+       UNION ALL BY NAME
+       SELECT 'k' AS part, known_gp, known_qty FROM ${t(spec, 'known')}
+       UNION ALL BY NAME
+       SELECT 's' AS part, dim, value, seg, revenue, quantity, gross_profit, gp_rows FROM ${t(spec, 'series')}`,
     ),
     ...(spec.plan ? [per('custdims', `SELECT DISTINCT customer_id, ${DIMS} FROM sales`)] : []),
   ];
@@ -449,13 +462,7 @@ function sumOf(rows: Row[], col: string): number | null {
  * trend ask the very same text, so the page's query memo sends it once for both.
  */
 function interactionSql(spec: PreaggSpec, where: string): string {
-  return `SELECT 'c' AS part, seg, revenue, gross_profit, quantity, revenue_nc, orders_pos FROM ${t(spec, 'dim')} WHERE ${where}
-UNION ALL BY NAME
-SELECT 'q' AS part, ${spec.ranges.map((_, k) => `n${k}`).join(', ')} FROM ${t(spec, 'pos')} WHERE ${where}
-UNION ALL BY NAME
-SELECT 'k' AS part, known_gp, known_qty FROM ${t(spec, 'known')}
-UNION ALL BY NAME
-SELECT 's' AS part, seg, revenue, quantity, gross_profit, gp_rows FROM ${t(spec, 'series')} WHERE ${where}`;
+  return `SELECT * FROM ${t(spec, 'ui')} WHERE part = 'k' OR (${where})`;
 }
 
 /**
