@@ -10,7 +10,6 @@
  * bookkeeping columns (`source_file`, `source_row`), which describe the original export.
  */
 import type { SchemaElement } from 'hyparquet';
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { strToU8, zipSync } from 'fflate';
 import type { Engine } from '../engine/types';
 import { CANONICAL, type RoleSpec, type TableKind } from '../ingest/canonical';
@@ -49,6 +48,8 @@ export async function tableToParquet(engine: Engine, kind: TableKind): Promise<P
   )[0];
   const kept = specs.filter((c) => Number(counts[c.role]) > 0);
   const total = Number(counts._n);
+  // hyparquet-writer is loaded when data is saved or exported, not with the page.
+  const { ByteWriter, ParquetWriter } = await import('hyparquet-writer');
   const writer = new ByteWriter();
   const pq = new ParquetWriter({
     writer,

@@ -1,4 +1,4 @@
-import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/universal';
+import type { Cell, Sheet } from 'write-excel-file/universal';
 import { defuseFormula, type ExportValue } from './csv';
 
 export { ZIP_EPOCH } from './xlsx-zip';
@@ -96,6 +96,8 @@ export async function toXlsxBook(sheets: XlsxSheet[]): Promise<Uint8Array> {
     ...((s.stickyRows ?? 1) > 0 && s.rows.length > 1 ? { stickyRowsCount: s.stickyRows ?? 1 } : {}),
     ...(s.stickyColumns ? { stickyColumnsCount: s.stickyColumns } : {}),
   }));
+  // write-excel-file is loaded when a workbook is written (an export), not with the page.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const blob = await writeXlsxFile(book).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

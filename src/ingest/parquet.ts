@@ -1,11 +1,22 @@
 import { Table, type Vector } from 'apache-arrow';
 import { boolColumn, dateDayColumn, float64Column, utcDays, utf8Column } from '../engine/arrow-columns';
-import { parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import type { FileMetaData } from 'hyparquet';
 import { byteReader } from './input';
 import { IngestError, type InputFile } from './types';
 
 /** Value type of a source column (Parquet columns are typed; CSV/XLSX cells are text). */
+/**
+ * hyparquet and its decompressors, loaded when a Parquet file is first read (not with the page:
+ * together ~340 KB of source that a workbench opened on CSV or the demo never runs).
+ */
+async function hyparquet() {
+  const [{ parquetMetadataAsync, parquetRead }, { compressors }] = await Promise.all([
+    import('hyparquet'),
+    import('hyparquet-compressors'),
+  ]);
+  return { parquetMetadataAsync, parquetRead, compressors };
+}
+
 export type SourceType = 'text' | 'number' | 'date' | 'bool';
 
 /** A Parquet column as the ingest sees it. */
@@ -57,6 +68,7 @@ function typeOf(el: FileMetaData['schema'][number]): SourceType {
 export async function parquetInfo(
   file: InputFile,
 ): Promise<{ meta: FileMetaData; columns: ParquetColumn[]; rows: number }> {
+  const { parquetMetadataAsync } = await hyparquet();
   try {
     const meta = await parquetMetadataAsync(asyncBuffer(file));
     const columns = meta.schema
@@ -82,6 +94,7 @@ function cellText(v: unknown): string {
 /** The first `n` rows as text (for profiling and the mapping screen). */
 export async function parquetSample(file: InputFile, meta: FileMetaData, n: number): Promise<string[][]> {
   let rows: unknown[][] = [];
+  const { parquetRead, compressors } = await hyparquet();
   await parquetRead({
     file: asyncBuffer(file),
     metadata: meta,
@@ -154,6 +167,7 @@ async function readRowGroup(
 ): Promise<ArrayLike<unknown>[]> {
   const n = rowEnd - rowStart;
   const parts = new Map<string, { start: number; end: number; data: ArrayLike<unknown> }[]>();
+  const { parquetRead, compressors } = await hyparquet();
   await parquetRead({
     file: asyncBuffer(file),
     metadata: meta,

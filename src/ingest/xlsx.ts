@@ -1,4 +1,4 @@
-import readXlsxFile from 'read-excel-file/universal';
+// read-excel-file is loaded when a workbook is read (not with the page: it is ~190 KB of source).
 import { fetchWhole } from './remote';
 import { IngestError, type InputFile } from './types';
 
@@ -36,6 +36,7 @@ export function readWorkbook(file: InputFile): Promise<SheetRows[]> {
   if (!p) {
     p = (async () => {
       try {
+        const { default: readXlsxFile } = await import('read-excel-file/universal');
         const sheets = await readXlsxFile(await bytesOf(file), {
           parseNumber: (s: string) => s,
           trim: false,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { DIST, dropAndConfirm, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
 import { PAGES } from '../../src/state/url-state';
 
 let h: Harness;
@@ -49,7 +49,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 describe('the built page', () => {
   it('has a Content-Security-Policy and no inline script or event-handler attribute', () => {
-    const html = readFileSync('dist/index.html', 'utf8');
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -64,9 +64,9 @@ describe('the built page', () => {
     }
     expect(html).not.toMatch(/\son[a-z]+=/i);
     // Nothing in the built files names another host to load from (fonts, analytics, CDNs).
-    const assets = readdirSync('dist/assets').filter((f) => /\.(js|css)$/.test(f));
+    const assets = readdirSync(join(DIST, 'assets')).filter((f) => /\.(js|css)$/.test(f));
     for (const f of assets) {
-      const text = readFileSync(join('dist/assets', f), 'utf8');
+      const text = readFileSync(join(DIST, 'assets', f), 'utf8');
       expect(text, f).not.toMatch(
         /fonts\.googleapis|googletagmanager|google-analytics|cdn\.jsdelivr|unpkg\.com/,
       );
