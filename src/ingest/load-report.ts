@@ -74,38 +74,66 @@ export async function reportFromStage(
 ): Promise<void> {
   const spec = CANONICAL[plan.kind];
   const numeric = spec.filter((c) => c.type === 'number').map((c) => c.role);
-  const [counts] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
+  const [head] = await db.rows<Record<string, number>>(`SELECT count(*) AS read,
       count(*) FILTER (WHERE _summary) AS summary,
       count(*) FILTER (WHERE NOT _summary AND _reject IS NOT NULL) AS rejected,
-      count(*) FILTER (WHERE _nul) AS nul,
-      ${
-        plan.kind === 'sales'
-          ? `count(*) FILTER (WHERE NOT _summary AND _reject IS NULL) AS ok_rows,
-      count(cost) FILTER (WHERE NOT _summary AND _reject IS NULL) AS with_cost,
-      count(*) FILTER (WHERE NOT _summary AND _reject IS NULL AND customer_id IS NULL) AS no_customer,
-      sum(revenue) FILTER (WHERE NOT _summary AND _reject IS NULL AND customer_id IS NULL) AS no_customer_revenue,
-      count(*) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS returns,
-      count(DISTINCT order_id) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS return_orders,
-      sum(revenue) FILTER (WHERE NOT _summary AND _reject IS NULL AND (revenue < 0 OR quantity < 0)) AS returns_revenue,`
-          : ''
-      }
-      ${numeric.map((r) => `sum(${r}) AS "read_${r}", sum(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "loaded_${r}"`).join(', ')}
-      ${numeric
-        .filter((r) => MEAN_ROLES.has(r))
-        .map(
-          (r) =>
-            `, avg(${r}) AS "mean_read_${r}", avg(${r}) FILTER (WHERE NOT _summary AND _reject IS NULL) AS "mean_loaded_${r}"`,
-        )
-        .join('')}
+      count(*) FILTER (WHERE _nul) AS nul
     FROM ${typed}`);
-  const reasons = await db.rows<{ reason: string; n: number }>(
-    `SELECT _reject AS reason, count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL GROUP BY ALL ORDER BY n DESC, reason`,
-  );
-  const sample = await db.rows<{ _rec: number; _line: number | null; _reject: string; _raw: string }>(
-    plan.kind === 'survey'
-      ? surveyRejectSampleSql(typed, MAX_REJECTS)
-      : `SELECT source_row AS _rec, _line, _reject, _raw FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL ORDER BY source_row LIMIT ${MAX_REJECTS}`,
-  );
+  // Every row loaded (nearly always): the figures "as loaded" are those "as read", aggregated
+  // once over the same rows in the same order, so the same numbers to the last bit.
+  const all = head.summary === 0 && head.rejected === 0;
+  const filter = (...conds: string[]) => {
+    const where = [...(all ? [] : ['NOT _summary AND _reject IS NULL']), ...conds];
+    return where.length ? ` FILTER (WHERE ${where.join(' AND ')})` : '';
+  };
+  const returned = '(revenue < 0 OR quantity < 0)';
+  const aggregates = [
+    ...(plan.kind === 'sales'
+      ? [
+          `count(*)${filter()} AS ok_rows`,
+          `count(cost)${filter()} AS with_cost`,
+          `count(*)${filter('customer_id IS NULL')} AS no_customer`,
+          `sum(revenue)${filter('customer_id IS NULL')} AS no_customer_revenue`,
+          `count(*)${filter(returned)} AS returns`,
+          `count(DISTINCT order_id)${filter(returned)} AS return_orders`,
+          `sum(revenue)${filter(returned)} AS returns_revenue`,
+        ]
+      : []),
+    ...numeric.flatMap((r) => [
+      `sum(${r}) AS "read_${r}"`,
+      ...(all ? [] : [`sum(${r})${filter()} AS "loaded_${r}"`]),
+    ]),
+    ...numeric
+      .filter((r) => MEAN_ROLES.has(r))
+      .flatMap((r) => [
+        `avg(${r}) AS "mean_read_${r}"`,
+        ...(all ? [] : [`avg(${r})${filter()} AS "mean_loaded_${r}"`]),
+      ]),
+  ];
+  const [sums] = aggregates.length
+    ? await db.rows<Record<string, number>>(`SELECT ${aggregates.join(',\n      ')} FROM ${typed}`)
+    : [{}];
+  const counts: Record<string, number> = { ...head, ...sums };
+  if (all)
+    for (const r of numeric) {
+      counts[`loaded_${r}`] = counts[`read_${r}`];
+      if (MEAN_ROLES.has(r)) counts[`mean_loaded_${r}`] = counts[`mean_read_${r}`];
+    }
+  // No rejected row (nearly always): no reasons and no rows to list. (A survey's sample also
+  // lists its importance row, which counts as a summary row.)
+  const listRejects = plan.kind === 'survey' || counts.rejected > 0;
+  const reasons = listRejects
+    ? await db.rows<{ reason: string; n: number }>(
+        `SELECT _reject AS reason, count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL GROUP BY ALL ORDER BY n DESC, reason`,
+      )
+    : [];
+  const sample = listRejects
+    ? await db.rows<{ _rec: number; _line: number | null; _reject: string; _raw: string }>(
+        plan.kind === 'survey'
+          ? surveyRejectSampleSql(typed, MAX_REJECTS)
+          : `SELECT source_row AS _rec, _line, _reject, _raw FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL ORDER BY source_row LIMIT ${MAX_REJECTS}`,
+      )
+    : [];
   let duck: { line: number; error_type: string; csv_line: string }[] = [];
   if (src.rejectsTable) {
     const exists = await db.rows(

@@ -13,7 +13,7 @@ import { duplicatesSql, newReport, reportFromStage } from './load-report';
 import { headerSignature, rememberedMapping, type MappingStore } from './mapping-memory';
 import { nativeParquetSource } from './native-parquet';
 import { parquetSource } from './parquet-source';
-import type { LoadProgress } from './raw-source';
+import type { LoadProgress, RawSource } from './raw-source';
 import { decideScales, longAnswersSql, questionsWithoutDimension, surveySelect } from './survey-load';
 import { cleanExpr, dateOrderSql, HELPER_COLUMNS, raw, typedSelect, withDateOrders } from './typed-select';
 import { IngestError, type ColumnPlan, type FilePlan, type LoadReport } from './types';
@@ -132,6 +132,27 @@ async function finishStage(db: Engine, kind: TableKind): Promise<void> {
   for (const c of HELPER_COLUMNS) await db.exec(`ALTER TABLE ${stage(kind)} DROP COLUMN ${c}`);
 }
 
+/**
+ * Whether a read with typed columns must be done again as text: DuckDB's reader refused a line
+ * (a cell it could not type is one; the text read reports each line as before), or a row of
+ * the file was rejected (its cells are reported as written).
+ */
+async function typedReadFailed(db: Engine, src: RawSource, typed: string): Promise<boolean> {
+  if (src.rejectsTable) {
+    const [t] = await db.rows<{ n: number }>(
+      `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${sqlString(src.rejectsTable)}`,
+    );
+    if (t.n > 0) {
+      const [r] = await db.rows<{ n: number }>(`SELECT count(*) AS n FROM ${src.rejectsTable}`);
+      if (r.n > 0) return true;
+    }
+  }
+  const [r] = await db.rows<{ n: number }>(
+    `SELECT count(*) AS n FROM ${typed} WHERE NOT _summary AND _reject IS NOT NULL`,
+  );
+  return r.n > 0;
+}
+
 /** Decide day/month order for template date columns from the whole column (one aggregate query). */
 async function decideDateOrders(
   db: Engine,
@@ -205,6 +226,14 @@ async function loadOne(
             report,
           )
         : null;
+    // A text still being sniffed is typed as a clean one (no trim, no summary test, no NUL
+    // cleaning) meanwhile; columns the reader typed itself are checked after. Either may send
+    // the rows through a second read below.
+    const clean = src.sniffed
+      ? { nul: false, edgeSpace: new Set<number>(), summaryWord: new Set<number>() }
+      : {};
+    const checked = !!src.sniffed || !!src.typed;
+    let first: { select: string; error: unknown } | null = null;
     for await (const relation of src.batches?.() ?? [src.relation]) {
       const select = scales
         ? surveySelect(
@@ -213,12 +242,51 @@ async function loadOne(
             scales,
             target.index,
           )
-        : typedSelect({ ...plan, columns }, { ...src, relation }, target.index);
-      await db.exec(
+        : typedSelect({ ...plan, columns }, { ...src, ...clean, relation }, target.index);
+      const run = db.exec(
         create ? `CREATE TABLE ${create} AS ${select}` : `INSERT INTO ${stage(plan.kind)} ${select}`,
       );
+      if (checked)
+        first = {
+          select,
+          error: await run.then(
+            () => null,
+            (err: unknown) => err ?? 'failed',
+          ),
+        };
+      else await run;
       create = null;
       batches++;
+    }
+    if (checked && first) {
+      const facts = src.sniffed ? await src.sniffed : {};
+      const again =
+        !!first.error ||
+        // The sniff found a column that needs a step the first read left out.
+        (!!src.sniffed &&
+          typedSelect({ ...plan, columns }, { ...src, ...facts }, target.index) !== first.select) ||
+        // A cell the reader could not type (its row is in DuckDB's reject table), or a rejected
+        // row, whose cells must be reported as written, not as the typed values print.
+        (!!src.typed && (await typedReadFailed(db, src, typed)));
+      if (again) {
+        if (!first.error)
+          await db.exec(
+            target.create
+              ? `DROP TABLE ${target.create}`
+              : `DELETE FROM ${stage(plan.kind)} WHERE _file = ${target.index}`,
+          );
+        const relation = await src.rewind!();
+        const select = typedSelect(
+          { ...plan, columns },
+          { ...src, ...facts, typed: undefined, relation },
+          target.index,
+        );
+        await db.exec(
+          target.create
+            ? `CREATE TABLE ${target.create} AS ${select}`
+            : `INSERT INTO ${stage(plan.kind)} ${select}`,
+        );
+      } else if (first.error) throw first.error;
     }
     if (!batches) throw new IngestError('header_only', { file: plan.file.name });
     // A cut-off gzip fails here; the stage is discarded with the whole load.

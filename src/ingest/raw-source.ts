@@ -4,6 +4,7 @@
  * c0…cN, with what the load report needs to find lines and check the file.
  */
 import type { MixedStats } from './mixed-encoding';
+import type { TextFacts } from './sniff';
 
 /** Progress of a load, for the progress line. */
 export interface LoadProgress {
@@ -41,6 +42,28 @@ export interface RawSource {
    * counting is left out of the load); undefined when not scanned (the SQL checks every cell).
    */
   nul?: boolean;
+  /**
+   * Column positions whose cells may begin or end with a space separator (trim() is left out of
+   * the others), and whose cells may name a summary row (the summary test is left out of the
+   * others): proven by one pass over the bytes before the load (sniff.ts). null or undefined:
+   * any column may (not sniffed, a NUL byte, or quoting the sniff cannot follow).
+   */
+  edgeSpace?: ReadonlySet<number> | null;
+  summaryWord?: ReadonlySet<number> | null;
+  /**
+   * The sniff's answer when it reads the bytes beside the load (a browser File): the rows are
+   * typed as a clean text first, and typed again with this answer when it asks for a step.
+   */
+  sniffed?: Promise<TextFacts>;
+  /**
+   * Columns DuckDB reads typed straight away (position → source type), as the sample showed them
+   * plain: numbers with a decimal dot, ISO dates. typedSelect takes them as typed columns; the
+   * load reads the rows again as text when a cell could not be read so or a row was rejected
+   * (its cells are shown as written).
+   */
+  typed?: ReadonlyMap<number, 'number' | 'date'>;
+  /** Number the rows from the first again, with a new reject table: the relation of every cell as text. */
+  rewind?: () => Promise<string>;
   /** Resolves when the whole file was found intact; rejects with an IngestError when it is cut off. */
   verify?: () => Promise<void>;
 }

@@ -48,10 +48,13 @@ export function sourceChunks(source: FileSource): AsyncGenerator<Uint8Array> {
   })();
 }
 
-/** Whether any chunk contains a NUL byte (stops reading at the first one). */
-export async function hasNulByte(chunks: AsyncIterable<Uint8Array>): Promise<boolean> {
-  for await (const c of chunks) if (c.indexOf(0) >= 0) return true;
-  return false;
+/**
+ * Raw bytes of a source in one pass to the end: a Blob through its stream (one read pipeline:
+ * 90 MB in 0.14–0.18 s in Chromium, against 0.28–0.44 s by 4 MB slices), other sources as
+ * sourceChunks.
+ */
+export function wholeSourceChunks(source: FileSource): AsyncGenerator<Uint8Array> {
+  return source.kind === 'blob' ? readerChunks(source.blob.stream()) : sourceChunks(source);
 }
 
 /** Decompress gzip chunks with the platform's DecompressionStream (browsers and Node 18+). */

@@ -185,3 +185,43 @@ describe('day/month order from the whole column', () => {
     expect(open.columns.slice(1)).toEqual(plan.columns.slice(1));
   });
 });
+
+describe('typedSelect with the sniff’s answer (sniff.ts)', () => {
+  const FILE = [HEADER, '2024-03-05,C001,甲公司,"1,234.50",10', '2024-03-06,C002,乙公司,100,1'].join('\n');
+  const sql = (plan: FilePlan, facts: Pick<Parameters<typeof typedSelect>[1], 'edgeSpace' | 'summaryWord'>) =>
+    typedSelect(plan, { relation: 'raw', lines: 'scan', nul: false, ...facts }, 0);
+
+  it('trims only the columns that may hold a leading or trailing space', async () => {
+    const plan = await planOf(FILE);
+    const text = sql(plan, { edgeSpace: new Set([2]), summaryWord: null });
+    expect(text).toContain(`nullif("c1", '') AS customer_id`);
+    expect(text).toContain(`nullif(trim("c2"), '') AS customer_name`);
+    // Not sniffed, or quoting the sniff could not follow: every column.
+    for (const edgeSpace of [null, undefined])
+      expect(sql(plan, { edgeSpace, summaryWord: null })).toContain(`nullif(trim("c1"), '') AS customer_id`);
+  });
+
+  it('tests only the columns that may hold a summary word', async () => {
+    const plan = await planOf(FILE);
+    const summaryTests = (summaryWord: ReadonlySet<number> | null) =>
+      [...sql(plan, { edgeSpace: null, summaryWord }).matchAll(/ascii\("(c\d+)"\)/g)].map((m) => m[1]);
+    expect(summaryTests(null)).toEqual(['c0', 'c1', 'c2']);
+    expect(summaryTests(new Set([0]))).toEqual(['c0']);
+    expect(summaryTests(new Set())).toEqual([]);
+  });
+
+  it('gives the same rows as the full cleaning when the sniff’s answer holds', async () => {
+    const plan = await planOf(FILE);
+    const rows = [
+      ['2024-03-05', 'C001', '甲公司', '1,234.50', '10'],
+      ['2024-03-06', null, '乙公司', '100', '1'],
+    ];
+    const run = (facts: Parameters<typeof sql>[1]) =>
+      db.rows(
+        `${typedSelect(plan, { relation: rawRelation(rows), lines: 'scan', nul: false, ...facts }, 0)} ORDER BY source_row`,
+      );
+    expect(await run({ edgeSpace: new Set(), summaryWord: new Set() })).toEqual(
+      await run({ edgeSpace: null, summaryWord: null }),
+    );
+  });
+});

@@ -35,8 +35,11 @@ export function raw(c: ColumnPlan): string {
   return c.sourceType === 'text' ? col : `CAST(${col} AS VARCHAR)`;
 }
 
-/** The cleaned value of a column for a role of a given type. */
-export function cleanExpr(c: ColumnPlan, type: string, role: string): string {
+/**
+ * The cleaned value of a column for a role of a given type. `trimmed`: the column's text cells
+ * are known to hold no leading or trailing space separator (sniff.ts), so trim() is left out.
+ */
+export function cleanExpr(c: ColumnPlan, type: string, role: string, trimmed = false): string {
   const col = sqlIdent(`c${c.index}`);
   if (c.sourceType === 'number') {
     if (type === 'number') return `CAST(${col} AS DOUBLE)`;
@@ -52,7 +55,7 @@ export function cleanExpr(c: ColumnPlan, type: string, role: string): string {
   if (type === 'number') return numberSql(col, c.numberStyle);
   if (type === 'date') return c.dateFormat ? dateSql(col, c.dateFormat) : 'NULL::DATE';
   if (type === 'month') return monthSql(col, c.dateFormat);
-  return textSql(col, ID_ROLES.has(role) && c.profile.floatIds);
+  return textSql(col, ID_ROLES.has(role) && c.profile.floatIds, !trimmed);
 }
 
 /**
@@ -63,17 +66,30 @@ export function cleanExpr(c: ColumnPlan, type: string, role: string): string {
  */
 export function typedSelect(
   plan: FilePlan,
-  src: Pick<RawSource, 'relation' | 'lines' | 'nul'>,
+  src: Pick<RawSource, 'relation' | 'lines' | 'nul' | 'edgeSpace' | 'summaryWord' | 'typed'>,
   file: number,
 ): string {
   const spec = CANONICAL[plan.kind];
+  // Columns the reader typed itself are typed columns here.
+  if (src.typed?.size)
+    plan = {
+      ...plan,
+      columns: plan.columns.map((c) =>
+        src.typed!.has(c.index) ? { ...c, sourceType: src.typed!.get(c.index)! } : c,
+      ),
+    };
   const byRole = new Map(plan.columns.filter((c) => c.role).map((c) => [c.role!, c]));
   const exprs: Record<string, string> = {};
+  // Columns the sniff proved clean skip the per-cell step (a NUL byte makes both sets null).
+  const trimmed = (c: ColumnPlan) => !!src.edgeSpace && !src.edgeSpace.has(c.index);
+  const maySummary = (c: ColumnPlan) => !src.summaryWord || src.summaryWord.has(c.index);
   for (const c of spec) {
     const col = byRole.get(c.role);
-    exprs[c.role] = col ? cleanExpr(col, c.type, c.role) : 'NULL';
+    exprs[c.role] = col ? cleanExpr(col, c.type, c.role, trimmed(col)) : 'NULL';
   }
-  if (plan.kind === 'sales') deriveSales(exprs);
+  // Roles derived from others (analytics.md §1) are computed from the cleaned columns, one level
+  // up each, not by cleaning their sources again.
+  const derived = plan.kind === 'sales' ? salesDerivations(exprs) : [];
   const rawOf = (role: string) => (byRole.has(role) ? raw(byRole.get(role)!) : 'NULL');
   if (plan.kind === 'survey_items') deriveSurveyItems(exprs, rawOf);
   const checks = requiredChecks(plan.kind, rawOf);
@@ -81,7 +97,9 @@ export function typedSelect(
   // A summary row names itself in one of its first cells or in a text column.
   const summaryCols = plan.columns.filter(
     (c, i) =>
-      c.sourceType === 'text' && (i < 3 || (c.role && spec.find((s) => s.role === c.role)?.type === 'text')),
+      c.sourceType === 'text' &&
+      (i < 3 || (c.role && spec.find((s) => s.role === c.role)?.type === 'text')) &&
+      maySummary(c),
   );
   const summary = summaryCols.length ? summaryCols.map((c) => summarySql(raw(c))).join(' OR ') : 'FALSE';
   const rawCols = plan.columns.map((c) => sqlIdent(`c${c.index}`)).join(', ');
@@ -108,23 +126,36 @@ FROM (
   SELECT *, ${reject} AS _reject
   FROM (
     SELECT * ${numeric.length ? `REPLACE (${numeric.map((r) => `CASE WHEN isfinite(${r}::DOUBLE) THEN ${r} END AS ${r}`).join(', ')})` : ''}
-    FROM (
+    FROM ${derived.reduce(
+      (from, [role, expr]) => `(SELECT * REPLACE (${expr} AS ${role}) FROM ${from})`,
+      `(
       SELECT _rec, ${src.lines === 'column' ? '_line' : 'NULL::DOUBLE AS _line'}, ${rawCols}, _nul,
              ${spec.map((c) => `${exprs[c.role]} AS ${c.role}`).join(',\n             ')},
              coalesce(${summary}, FALSE) AS _summary
       FROM ${relation}
-    )
+    )`,
+    )}
   )
 )`;
 }
 
-/** analytics.md §1 derivations, as SQL over the cleaned expressions. */
-export function deriveSales(e: Record<string, string>): void {
-  if (e.customer_id === 'NULL') e.customer_id = e.customer_name;
-  if (e.revenue === 'NULL') e.revenue = `((${e.quantity}) * (${e.unit_price}))`;
-  if (e.cost === 'NULL' && e.unit_cost !== 'NULL') e.cost = `((${e.unit_cost}) * (${e.quantity}))`;
-  else if (e.cost === 'NULL' && e.gross_profit !== 'NULL') e.cost = `((${e.revenue}) - (${e.gross_profit}))`;
-  if (e.gross_profit === 'NULL' && e.cost !== 'NULL') e.gross_profit = `((${e.revenue}) - (${e.cost}))`;
+/**
+ * analytics.md §1 derivations for a sales file whose cleaned expressions are `e` ('NULL' for a
+ * role not mapped): [role, SQL over the columns of the level below], in the order they apply.
+ */
+export function salesDerivations(e: Record<string, string>): [string, string][] {
+  const out: [string, string][] = [];
+  const has = new Set(Object.keys(e).filter((r) => e[r] !== 'NULL'));
+  const derive = (role: string, expr: string) => {
+    out.push([role, expr]);
+    has.add(role);
+  };
+  if (!has.has('customer_id') && has.has('customer_name')) derive('customer_id', 'customer_name');
+  if (!has.has('revenue')) derive('revenue', '((quantity) * (unit_price))');
+  if (!has.has('cost') && has.has('unit_cost')) derive('cost', '((unit_cost) * (quantity))');
+  else if (!has.has('cost') && has.has('gross_profit')) derive('cost', '((revenue) - (gross_profit))');
+  if (!has.has('gross_profit') && has.has('cost')) derive('gross_profit', '((revenue) - (cost))');
+  return out;
 }
 
 /** Row checks per kind: [reason SQL, test SQL true when the row must be rejected], on typed columns. */

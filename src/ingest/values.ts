@@ -335,9 +335,13 @@ export function summarySql(col: string): string {
   return `(CASE WHEN list_contains([${summaryStartsList().join(', ')}], ascii(${col})) THEN regexp_full_match(${col}, '${SEP}(?:${words.join('|')})${SEP}') ELSE FALSE END)`;
 }
 
-/** Trimmed text; empty → NULL; float-written integer ids lose their `.0`. */
-export function textSql(col: string, floatIds = false): string {
-  const t = `nullif(trim(${col}), '')`;
+/**
+ * Trimmed text; empty → NULL; float-written integer ids lose their `.0`. `trim = false` for a
+ * column proven to hold no leading or trailing space separator (the same value, without a
+ * trim() per cell).
+ */
+export function textSql(col: string, floatIds = false, trim = true): string {
+  const t = trim ? `nullif(trim(${col}), '')` : `nullif(${col}, '')`;
   return floatIds ? `regexp_replace(${t}, '^(\\d+)\\.0+$', '\\1')` : t;
 }
 
