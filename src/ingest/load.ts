@@ -229,10 +229,10 @@ async function loadOne(
     // A text still being sniffed is typed as a clean one (no trim, no summary test, no NUL
     // cleaning) meanwhile; columns the reader typed itself are checked after. Either may send
     // the rows through a second read below.
-    const clean = src.sniffed
+    const clean = src.sniffBeside
       ? { nul: false, edgeSpace: new Set<number>(), summaryWord: new Set<number>() }
       : {};
-    const checked = !!src.sniffed || !!src.typed;
+    const checked = !!src.sniffBeside || !!src.typed;
     let first: { select: string; error: unknown } | null = null;
     for await (const relation of src.batches?.() ?? [src.relation]) {
       const select = scales
@@ -246,6 +246,9 @@ async function loadOne(
       const run = db.exec(
         create ? `CREATE TABLE ${create} AS ${select}` : `INSERT INTO ${stage(plan.kind)} ${select}`,
       );
+      // The pass over the bytes starts once the statement is on its way to DuckDB's worker: the
+      // microtasks that send it run before this timer, and DuckDB reads while the pass runs.
+      if (src.sniffBeside) setTimeout(() => void src.sniffBeside!(), 0);
       if (checked)
         first = {
           select,
@@ -259,11 +262,11 @@ async function loadOne(
       batches++;
     }
     if (checked && first) {
-      const facts = src.sniffed ? await src.sniffed : {};
+      const facts = src.sniffBeside ? await src.sniffBeside() : {};
       const again =
         !!first.error ||
         // The sniff found a column that needs a step the first read left out.
-        (!!src.sniffed &&
+        (!!src.sniffBeside &&
           typedSelect({ ...plan, columns }, { ...src, ...facts }, target.index) !== first.select) ||
         // A cell the reader could not type (its row is in DuckDB's reject table), or a rejected
         // row, whose cells must be reported as written, not as the typed values print.

@@ -52,9 +52,11 @@ export interface RawSource {
   summaryWord?: ReadonlySet<number> | null;
   /**
    * The sniff's answer when it reads the bytes beside the load (a browser File): the rows are
-   * typed as a clean text first, and typed again with this answer when it asks for a step.
+   * typed as a clean text first, and typed again with this answer when it asks for a step. The
+   * first call starts the pass (the load calls it once DuckDB has the statement); later calls
+   * return the same answer.
    */
-  sniffed?: Promise<TextFacts>;
+  sniffBeside?: () => Promise<TextFacts>;
   /**
    * Columns DuckDB reads typed straight away (position → source type), as the sample showed them
    * plain: numbers with a decimal dot, ISO dates. typedSelect takes them as typed columns; the
