@@ -31,6 +31,8 @@ export function useParquetReader(use: 'auto' | 'js'): void {
 /** One traced statement: how long it ran (ms, not counting its wait in the queue), its first characters, whether it was cancelled. */
 export interface TraceEntry {
   ms: number;
+  /** When the answer came (performance.now()): the gaps between statements are the page's work. */
+  end?: number;
   sql: string;
   cancelled: boolean;
 }
@@ -43,7 +45,8 @@ export const trace: TraceEntry[] = [];
  * the time of a drop went, statement by statement.
  */
 export function traced(engine: BrowserEngine): BrowserEngine {
-  engine.onStatement = (s) => trace.push({ ...s, sql: s.sql.replace(/\s+/g, ' ').slice(0, 120) });
+  engine.onStatement = (s) =>
+    trace.push({ ...s, end: performance.now(), sql: s.sql.replace(/\s+/g, ' ').slice(0, 120) });
   const query = engine.query.bind(engine);
   engine.query = (async (request, options) => {
     while (gate) {
