@@ -37,6 +37,11 @@ describe('Forecast page (issue 17, analytics.md §10)', () => {
       await page.waitForSelector('[data-testid=palive-chart] svg');
       await page.waitForSelector('[data-testid=palive-heatmap] svg');
       await page.waitForSelector('[data-testid=forecast-table] tbody tr');
+      // Both lists name the customer beside the id (the demo's names are company names).
+      for (const table of ['forecast-table', 'at-risk-table']) {
+        const row = page.locator(`[data-testid=${table}] tbody tr`).first();
+        await expect.poll(() => row.locator('td').nth(1).innerText()).toMatch(/有限公司|公司/);
+      }
       const text = await mainText(page);
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
       const words = await page.locator('[data-testid=forecast-model]').innerText();
