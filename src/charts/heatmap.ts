@@ -32,9 +32,11 @@ export function heatmap(cells: Cell[], o: HeatmapOptions): Element {
     width: o.width,
     height: o.height ?? Math.max(200, 40 * o.rows.length + 70),
     marginLeft: 110,
+    // The column axis is on top: room for its label above the tick labels, not touching them.
+    marginTop: 46,
     marginBottom: 50,
     ariaLabel: o.ariaLabel,
-    x: { domain: o.cols, label: o.labels.col, tickFormat: o.colLabel, axis: 'top' },
+    x: { domain: o.cols, label: o.labels.col, tickFormat: o.colLabel, axis: 'top', labelOffset: 38 },
     y: { domain: o.rows, label: o.labels.row, tickFormat: o.rowLabel },
     color: { type: 'linear', scheme: 'blues', domain: [0, max] },
     marks: [
