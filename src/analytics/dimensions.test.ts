@@ -26,4 +26,16 @@ describe('dimension values', () => {
     ]);
     expect(d.channel).toEqual([]);
   });
+
+  it('offers nothing when no sales are loaded (a survey alone), not an error', async () => {
+    const empty = await NodeEngine.start();
+    try {
+      await createTable(empty, 'survey', [{ response_id: 'R1', customer_id: 'C1', item: 'Q1', answer: 4 }]);
+      const d = await runDimensionValues(empty);
+      expect(Object.values(d).every((list) => list.length === 0)).toBe(true);
+      expect(Object.keys(d).sort()).toEqual(['category', 'channel', 'customer_type', 'region', 'sales_rep']);
+    } finally {
+      await empty.close();
+    }
+  });
 });

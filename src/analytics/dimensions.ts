@@ -24,6 +24,12 @@ LIMIT ${Math.max(1, Math.floor(limit))}`;
 /** Values of every filter dimension (a dimension without data gets an empty list). */
 export async function runDimensionValues(db: Engine): Promise<Record<FilterKey, DimensionValue[]>> {
   const out = {} as Record<FilterKey, DimensionValue[]>;
+  // Data without sales (a survey alone) has nothing to filter: every list empty, so the filter
+  // bar offers no dimension (and never the values of data shown before).
+  // (The statement datasetCaps asks: one answer for both, in the query memo and in a recording.)
+  const tables = await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()');
+  for (const key of FILTER_KEYS) out[key] = [];
+  if (!tables.some((r) => r.t === 'sales')) return out;
   for (const key of FILTER_KEYS)
     out[key] = await db.rows<{ value: string; revenue: number; rows: number }>(buildDimensionValuesSql(key));
   return out;

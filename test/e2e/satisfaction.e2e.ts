@@ -222,6 +222,9 @@ describe('customer satisfaction in the browser (analytics.md §12)', () => {
       await page.waitForSelector('[data-testid=satisfaction-survey-only]');
       const note = await page.locator('[data-testid=satisfaction-survey-only]').textContent();
       expect(note).toContain(tag === 'zh' ? '需要销售数据' : 'needs sales data');
+      // No sales, nothing to filter by: no dimension is offered (the demo's regions were, before).
+      await waitForIdle(page, 2);
+      expect(await page.locator('[data-testid^=filter-]:not([data-testid=filter-bar])').count()).toBe(0);
       // The survey's own results: company index of the latest wave, dimensions, IPA, questions.
       const company = await page.locator('[data-testid=satisfaction-company]').textContent();
       expect(company).toContain('2025-H2');
