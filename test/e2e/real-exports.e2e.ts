@@ -61,6 +61,11 @@ describe('the real Online Retail export in the browser (analytics.md §1)', () =
       await expect(page.locator('[data-testid=without-customer]').textContent()).resolves.toMatch(
         locale === 'en-US' ? /has no customer/ : /没有客户/,
       );
+      // Online Retail has no cost: gross profit and margin say why they are unknown.
+      for (const card of ['stat-gross-profit', 'stat-margin'])
+        await expect(page.locator(`[data-testid=${card}]`).textContent()).resolves.toMatch(
+          locale === 'en-US' ? /no cost or profit column/ : /没有成本或毛利列/,
+        );
       await page.screenshot({
         path: join(SHOTS, `real-online-retail-overview-${locale}.png`),
         fullPage: true,

@@ -269,6 +269,7 @@ export const en = {
     'The data starts {dataStart}; the earlier range {start} to {end} is not covered, so no comparison is shown.',
   'overview.noPrevious': 'no comparison: previous period not in the data',
   'overview.noYearAgo': 'no comparison: a year earlier is not in the data',
+  'overview.noCost': 'unknown: the sales data has no cost or profit column',
   'overview.withoutCustomer':
     '{amount} of the revenue has no customer (walk-in or guest sales): it is in the totals, not in the customer count.',
   'overview.trend': 'Revenue by month',

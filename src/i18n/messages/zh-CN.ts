@@ -263,6 +263,7 @@ export const zhCN: Record<MessageKey, string> = {
   'overview.notCovered': '数据从 {dataStart} 开始，未覆盖对比期间 {start} 至 {end}，因此不显示对比。',
   'overview.noPrevious': '无对比：数据不含上一期间',
   'overview.noYearAgo': '无对比：数据不含去年同期',
+  'overview.noCost': '未知：销售数据没有成本或毛利列',
   'overview.withoutCustomer': '其中 {amount} 的收入没有客户（散客或游客订单）：计入合计，不计入客户数。',
   'overview.trend': '月度销售额',
   'overview.brushHint': '在图上拖动选择月份即可设置分析期间。',
