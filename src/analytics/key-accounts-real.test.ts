@@ -7,6 +7,7 @@ import { roundHalfUp } from './common';
 import { runKeyAccounts } from './key-accounts';
 import { defaultParams } from './params';
 import { runPareto } from './pareto';
+import { runForecast } from './forecast/forecast';
 
 describe('key accounts on the real Superstore export (analytics.md §11)', () => {
   // ../shared/data/real from the repository root: a failure under CI=true, a visible skip elsewhere.
@@ -44,5 +45,15 @@ describe('key accounts on the real Superstore export (analytics.md §11)', () =>
     const pareto = (await runPareto(db, params, 'customer'))!;
     const byId = new Map(pareto.rows.map((p) => [p.id, p.value]));
     for (const x of rows) expect(x.revenue, x.customerId).toBeCloseTo(byId.get(x.customerId)!, 6);
+  }, 120_000);
+
+  it('value forecast: no drop-out in four years of data, so a and b end on the box and are listed', async () => {
+    // Superstore's customers keep buying to the end: the BG/NBD optimum runs along a → 0,
+    // b → ∞ (drop-out probability → 0). The optimiser stops on that ridge within ~0.02 % of the
+    // box (a = 1.00015e-4, b = 9,998.1 on this data): on_bound must list both, so the page says so.
+    const f = await runForecast(db, defaultParams());
+    expect(f.model).not.toBeNull();
+    expect(f.model!.onBound).toEqual(expect.arrayContaining(['a', 'b']));
+    expect(f.model!.bgnbd.a).toBeLessThan(1.001e-4);
   }, 120_000);
 });

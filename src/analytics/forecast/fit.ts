@@ -6,12 +6,13 @@ import { ln, exp } from './fdmath';
 export const BOX = { lower: 1e-4, upper: 1e4 } as const;
 
 /**
- * A parameter this close to a bound on the log scale (0.01 %) is reported as on it (`on_bound`).
- * A degenerate optimum runs along a flat ridge into the box; where the optimiser stops on it
- * depended on last bits before fdmath.ts (Chromium's and Node's Math.log differ there): b = 9,999.87 in the page's
- * worker and 9,999.9996 in the CLI on the demo. Both are the bound for the reader.
+ * A parameter this close to a bound on the log scale (0.1 %) is reported as on it (`on_bound`).
+ * A degenerate optimum runs along a flat ridge into the box, and the optimiser stops somewhere
+ * near its end: b = 9,999.87 on the demo; a = 1.00015e-4 and b = 9,998.1 on Superstore (no
+ * drop-out seen: a → 0, b → ∞), which a 0.01 % tolerance did not list. All are the bound for the
+ * reader.
  */
-const ON_BOUND = 1e-4;
+const ON_BOUND = 1e-3;
 
 /** Result of a fit. */
 export interface FitResult<P> {
