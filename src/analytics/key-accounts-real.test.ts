@@ -51,7 +51,7 @@ describe('key accounts on the real Superstore export (analytics.md §11)', () =>
     // Superstore's customers keep buying to the end: the BG/NBD optimum runs along a → 0,
     // b → ∞ (drop-out probability → 0). The optimiser stops on that ridge within ~0.02 % of the
     // box (a = 1.00015e-4, b = 9,998.1 on this data): on_bound must list both, so the page says so.
-    const f = await runForecast(db, defaultParams());
+    const f = (await runForecast(db, defaultParams()))!;
     expect(f.model).not.toBeNull();
     expect(f.model!.onBound).toEqual(expect.arrayContaining(['a', 'b']));
     expect(f.model!.bgnbd.a).toBeLessThan(1.001e-4);

@@ -82,6 +82,8 @@ export const forecastEn = {
   'forecast.stage.title': 'Mean P(alive) per stage',
   'forecast.stage.subtitle':
     'From the value forecast as of {asOf}. Customers who bought once count as active.',
+  'forecast.stage.flat':
+    'Every stage is at 99 % or more: the purchase model sees almost no drop-out in this data (Value forecast says why), so P(alive) does not tell the stages apart here.',
 } as const;
 
 /** 简体中文 (same keys as `forecastEn`). */
@@ -159,4 +161,6 @@ export const forecastZhCN: Record<keyof typeof forecastEn, string> = {
   'forecast.drill.notIn': '截至 {asOf} 没有购买日：不在预测范围内。',
   'forecast.stage.title': '各阶段的平均 P(alive)',
   'forecast.stage.subtitle': '来自截至 {asOf} 的价值预测。只购买过一次的客户视为活跃。',
+  'forecast.stage.flat':
+    '每个阶段都在 99% 以上：购买模型在这份数据中几乎看不到流失（原因见“价值预测”），因此这里的 P(alive) 无法区分各阶段。',
 };
