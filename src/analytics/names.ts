@@ -58,9 +58,18 @@ ORDER BY 1`;
 /** The names of customers and products (empty maps when the data has none). */
 export async function runNames(db: Engine, caps: Caps): Promise<EntityNames> {
   const rows = (sql: string) => db.rows<{ id: string; name: string }>(sql);
-  const customers = new Map((await rows(buildCustomerNamesSql(caps))).map((r) => [r.id, r.name]));
+  const customers = await runCustomerNames(db, caps);
   const products = caps.product
     ? new Map((await rows(buildProductNamesSql())).map((r) => [r.id, r.name]))
     : new Map<string, string>();
   return { customers, products };
+}
+
+/** Every customer id with its name (buildCustomerNamesSql): what the pages' tables show beside ids. */
+export async function runCustomerNames(
+  db: Engine,
+  caps: Pick<Caps, 'customers'>,
+): Promise<Map<string, string>> {
+  const rows = await db.rows<{ id: string; name: string }>(buildCustomerNamesSql(caps));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

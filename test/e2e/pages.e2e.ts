@@ -49,6 +49,18 @@ describe('every page with the demo data', () => {
           for (const panel of ['abc', 'lifecycle', 'kpi', 'rfm', 'targets', 'turnover', 'receivables'])
             await page.waitForSelector(`[data-testid=overview-${panel}] svg`);
         }
+        // Customer tables name the customer beside the id (the demo's names are company names).
+        if (['kpi', 'rfm', 'receivables', 'customers', 'lifecycle', 'key_accounts'].includes(id)) {
+          await waitForIdle(page, 1);
+          const [idLabel, nameLabel] =
+            locale === 'en-US' ? ['Customer id', 'Customer name'] : ['客户编号', '客户名称'];
+          const table = page
+            .locator('main table')
+            .filter({ has: page.locator('th', { hasText: idLabel }) })
+            .first();
+          expect(await table.locator('thead').innerText(), id).toContain(nameLabel);
+          expect(await table.locator('tbody').innerText(), id).toMatch(/公司/);
+        }
         await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
       }
       expect(errors).toEqual([]);
