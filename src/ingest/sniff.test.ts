@@ -3,6 +3,7 @@ import { NodeEngine } from '../engine/node';
 import { sqlString } from '../engine/sql';
 import { sniffText } from './sniff';
 import { summarySql } from './values';
+import { mulberry32 } from '../../bench/gen-sales';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -57,17 +58,8 @@ function covers(found: ReadonlySet<number> | null, truth: Set<number>): boolean 
 
 const enc = new TextEncoder();
 
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the bench's (same bytes every run). */
+const random = mulberry32;
 
 const PLAIN = [
   'C001',
