@@ -155,10 +155,20 @@ export function historySalesSql(asOf: string, filters: Filters): string {
       AND ${filterSql(filters)}`;
 }
 
+/**
+ * The tables in the database. One statement text for every caller (datasetCaps, the filter
+ * bar's values, the names, the pre-aggregates…), so the query memo and a recorded view answer it
+ * once per data version.
+ */
+export async function tableNames(db: Engine): Promise<Set<string>> {
+  return new Set(
+    (await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t),
+  );
+}
+
 /** Whether a table exists in the database. */
 export async function hasTable(db: Engine, name: string): Promise<boolean> {
-  const rows = await db.rows(`SELECT 1 AS x FROM duckdb_tables() WHERE table_name = ${sqlString(name)}`);
-  return rows.length > 0;
+  return (await tableNames(db)).has(name);
 }
 
 /** What the loaded data can support (a column that is all NULL counts as unknown). */
@@ -176,9 +186,7 @@ export interface Caps {
 
 /** Inspect the loaded tables once per analysis run. */
 export async function datasetCaps(db: Engine): Promise<Caps> {
-  const tables = new Set(
-    (await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t),
-  );
+  const tables = await tableNames(db);
   const [r] = tables.has('sales')
     ? await db.rows<{ grossProfit: boolean; quantity: boolean; product: boolean; orderId: boolean }>(
         `SELECT count(gross_profit) > 0 AS "grossProfit", count(quantity) > 0 AS quantity,

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { sqlDate, sqlIdent } from '../engine/sql';
-import { sig12Sql } from './common';
+import { hasTable, sig12Sql } from './common';
 import { FILTER_KEYS, type FilterKey } from './params';
 
 /** One value of a filter dimension with its revenue over all data (for ordering the picker). */
@@ -26,10 +26,8 @@ export async function runDimensionValues(db: Engine): Promise<Record<FilterKey, 
   const out = {} as Record<FilterKey, DimensionValue[]>;
   // Data without sales (a survey alone) has nothing to filter: every list empty, so the filter
   // bar offers no dimension (and never the values of data shown before).
-  // (The statement datasetCaps asks: one answer for both, in the query memo and in a recording.)
-  const tables = await db.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()');
   for (const key of FILTER_KEYS) out[key] = [];
-  if (!tables.some((r) => r.t === 'sales')) return out;
+  if (!(await hasTable(db, 'sales'))) return out;
   for (const key of FILTER_KEYS)
     out[key] = await db.rows<{ value: string; revenue: number; rows: number }>(buildDimensionValuesSql(key));
   return out;

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import type { Caps } from './common';
+import { hasTable, type Caps } from './common';
 
 /** Display names of the ids in the result files (for the analyst workbook, not the machine CSVs). */
 export interface EntityNames {
@@ -65,11 +65,15 @@ export async function runNames(db: Engine, caps: Caps): Promise<EntityNames> {
   return { customers, products };
 }
 
-/** Every customer id with its name (buildCustomerNamesSql): what the pages' tables show beside ids. */
+/**
+ * Every customer id with its name (buildCustomerNamesSql): what the pages' tables show beside
+ * ids. Reads no parameter. `caps`: whether a customer master is loaded, else looked up.
+ */
 export async function runCustomerNames(
   db: Engine,
-  caps: Pick<Caps, 'customers'>,
+  caps?: Pick<Caps, 'customers'>,
 ): Promise<Map<string, string>> {
-  const rows = await db.rows<{ id: string; name: string }>(buildCustomerNamesSql(caps));
+  const master = caps ?? { customers: await hasTable(db, 'customers') };
+  const rows = await db.rows<{ id: string; name: string }>(buildCustomerNamesSql(master));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

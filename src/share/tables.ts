@@ -6,15 +6,14 @@
 import { Table, type Vector } from 'apache-arrow';
 import { dateDayColumn, float64Column, utf8Column } from '../engine/arrow-columns';
 import type { Cell, Engine } from '../engine/types';
+import { tableNames } from '../analytics/common';
 import { CANONICAL, type RoleSpec, type TableKind } from '../ingest/canonical';
 
 const KINDS = Object.keys(CANONICAL) as TableKind[];
 
 /** The canonical tables present, with their row counts. */
 export async function tableSizes(engine: Engine): Promise<Partial<Record<TableKind, number>>> {
-  const present = new Set(
-    (await engine.rows<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()')).map((r) => r.t),
-  );
+  const present = await tableNames(engine);
   const sizes: Partial<Record<TableKind, number>> = {};
   for (const kind of KINDS)
     if (present.has(kind))

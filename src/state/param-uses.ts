@@ -9,9 +9,12 @@ export type { ParamKey };
  * changing the ABC thresholds re-runs Pareto and nothing else; names not in the registry are keyed
  * by all parameters.
  */
-export const PARAM_USES: Record<string, readonly ParamKey[]> = Object.fromEntries(
-  ANALYSES.map((a) => [a.id, a.params]),
-);
+export const PARAM_USES: Record<string, readonly ParamKey[]> = {
+  ...Object.fromEntries(ANALYSES.map((a) => [a.id, a.params])),
+  // Lookups of the data that read no parameter: computed once per data version, whatever the
+  // filters (customer-names.svelte.ts).
+  customer_names: [],
+};
 
 /** The part of `params` an analysis depends on (all of it for names not in the registry). */
 export function paramsFor(name: string, params: Params): Partial<Params> {

@@ -13,7 +13,7 @@
  * dropped once a newer build is ready and no analysis reads them any more.
  */
 import { untrack } from 'svelte';
-import { datasetCaps, resolvePeriod } from '../analytics/common';
+import { datasetCaps, hasTable, resolvePeriod } from '../analytics/common';
 import { runOverview, scanHeadline } from '../analytics/overview';
 import type { Params } from '../analytics/params';
 import { paretoParams, runParetoFor, type ParetoEntity, type ParetoResult } from '../analytics/pareto';
@@ -115,10 +115,7 @@ async function buildWhenIdle(
       const watch = setInterval(() => inFlight.count > 0 && stop.abort(), 30);
       try {
         // Survey answers alone (no sales table): nothing to pre-aggregate.
-        const hasSales = await engine.rows<{ n: number }>(
-          `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'sales'`,
-        );
-        if (!Number(hasSales[0]?.n)) return;
+        if (!(await hasTable(engine, 'sales'))) return;
         const period = await resolvePeriod(engine, params);
         if (!period) return;
         const caps = await datasetCaps(engine);

@@ -4,6 +4,7 @@ import {
   atRisk,
   holdoutVerdict,
   meanPAliveBy,
+  pAliveSeparates,
   modelReading,
   pAliveDistribution,
   recencyFrequencyGrid,
@@ -170,6 +171,12 @@ describe('mean P(alive) per group', () => {
       { group: 'stable', customers: 1, meanPAlive: 0.95 },
       { group: 'decline', customers: 2, meanPAlive: 0.2 },
     ]);
+  });
+
+  it('separates the groups unless every one is at 99 % or more', () => {
+    expect(pAliveSeparates([{ meanPAlive: 1 }, { meanPAlive: 0.2 }])).toBe(true);
+    expect(pAliveSeparates([{ meanPAlive: 1 }, { meanPAlive: 0.9899 }])).toBe(true);
+    expect(pAliveSeparates([{ meanPAlive: 1 }, { meanPAlive: 0.99 }])).toBe(false);
   });
 });
 

@@ -189,6 +189,14 @@ export interface GroupPAlive {
 }
 
 /**
+ * Whether mean P(alive) tells groups apart at all: not when every group is at 99 % or more (the
+ * purchase model sees almost no drop-out, as on Superstore), and the page then says so.
+ */
+export function pAliveSeparates(groups: readonly { meanPAlive: number }[]): boolean {
+  return groups.some((g) => g.meanPAlive < 0.99);
+}
+
+/**
  * Mean P(alive) per group (e.g. lifecycle stage), in the order of `groups`; customers without a
  * group or a P(alive) are left out, and groups without customers are not listed.
  */
