@@ -12,6 +12,7 @@ import { datasetCaps, resolvePeriod } from '../src/analytics/common';
 import { defaultParams } from '../src/analytics/params';
 import { ANALYSES, type FileSpec } from '../src/analytics/registry';
 import { NativeEngine } from '../src/engine/native';
+import { SharingEngine } from '../src/engine/sharing';
 import type { Engine } from '../src/engine/types';
 import { inspectFile, loadFiles } from '../src/ingest/load';
 import { summary } from '../src/results/writer';
@@ -60,16 +61,20 @@ async function main(): Promise<void> {
   const plan = await inspectFile(file);
   const reports = await loadFiles(db, [plan], { deferDuplicates: () => undefined });
   console.log(`load ${Math.round(performance.now() - t)} ms, ${heap()}`);
+  for (const s of log)
+    if (s.ms > 50) console.log(`      ${String(Math.round(s.ms)).padStart(6)} ms  ${s.sql}`);
   const params = defaultParams();
   const period = (await resolvePeriod(db, params))!;
   const caps = await datasetCaps(db);
   const ctx = { params, period, caps };
   const results: Record<string, unknown> = {};
+  // As run-all: statements several analyses contain are computed once (engine/sharing.ts).
+  const shared = new SharingEngine(db);
   for (const a of ANALYSES) {
     if (!a.run) continue;
     const from = log.length;
     t = performance.now();
-    results[a.id] = await (a.run as (db: Engine, c: typeof ctx) => Promise<unknown>)(db, ctx);
+    results[a.id] = await (a.run as (db: Engine, c: typeof ctx) => Promise<unknown>)(shared, ctx);
     const ms = performance.now() - t;
     const steps = log.slice(from);
     const sql = steps.reduce((s, x) => s + x.ms, 0);

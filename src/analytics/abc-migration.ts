@@ -114,7 +114,7 @@ export async function runMigrationFor(db: Engine, params: Params, period: Period
     asOf: compare.end,
     months: monthsBetween(compare.start, compare.end) + 1,
   };
-  const now = await runParetoFor(db, paretoParams(params, period, 'customer'));
+  const now = await runParetoFor(db, paretoParams(params, period, 'customer'), true);
   const before = await runParetoFor(db, paretoParams(params, earlier, 'customer'));
   return { period, compare, ...pairClasses(now.rows, before.rows) };
 }

@@ -30,35 +30,50 @@ export interface KeyAccountSqlParams {
 }
 
 /**
+ * The statements the factor SQL contains whole: §6's KPI metrics of the period (not by category)
+ * and the lifecycle stages at its end. The kpi and lifecycle analyses run the same statements
+ * when their settings agree; within one run of the result files the factor SQL then reads their
+ * answers (`staged` of buildKeyAccountFactorsSql, engine/sharing.ts).
+ */
+export function keyAccountParts(p: KeyAccountSqlParams): { kpi: string; stages: string } {
+  return {
+    kpi: buildKpiMetricsSql({
+      start: p.start,
+      end: p.end,
+      months: p.months,
+      filters: p.filters,
+      byCategory: false,
+      plan: p.plan,
+      planByCategory: p.planByCategory,
+      quantity: p.quantity,
+    }),
+    stages: buildLifecycleSql({
+      cut: p.end,
+      filters: p.filters,
+      rules: p.lifecycle,
+      hasGrossProfit: p.hasGrossProfit,
+      hasReceivables: p.hasReceivables,
+    }),
+  };
+}
+
+/**
  * One row per customer with revenue > 0 in the period (`ranked`), plus the customers with a plan
  * in it but no revenue (the sales team's plan fulfilment only): every factor of §11 that SQL
  * gives, the master's sub-classes, the customer's sales rep, plan and receivables figures.
  * Stability and price index are §6's R4 and R3 from the KPI SQL itself (one definition).
  */
-export function buildKeyAccountFactorsSql(p: KeyAccountSqlParams): string {
+export function buildKeyAccountFactorsSql(
+  p: KeyAccountSqlParams,
+  staged: { kpi: string | null; stages: string | null } = { kpi: null, stages: null },
+): string {
   const start = sqlDate(p.start);
   const end = sqlDate(p.end);
   const inPeriod = `order_date BETWEEN ${start} AND ${end}`;
   const inPrevious = p.previous
     ? `order_date BETWEEN ${sqlDate(p.previous.start)} AND ${sqlDate(p.previous.end)}`
     : 'FALSE';
-  const kpi = buildKpiMetricsSql({
-    start: p.start,
-    end: p.end,
-    months: p.months,
-    filters: p.filters,
-    byCategory: false,
-    plan: p.plan,
-    planByCategory: p.planByCategory,
-    quantity: p.quantity,
-  });
-  const stages = buildLifecycleSql({
-    cut: p.end,
-    filters: p.filters,
-    rules: p.lifecycle,
-    hasGrossProfit: p.hasGrossProfit,
-    hasReceivables: p.hasReceivables,
-  });
+  const { kpi, stages } = keyAccountParts(p);
   const m = p.master;
   const master = m
     ? `SELECT customer_id,
@@ -93,7 +108,7 @@ export function buildKeyAccountFactorsSql(p: KeyAccountSqlParams): string {
   ) WHERE k = 1`
     : `SELECT NULL::VARCHAR AS customer_id, NULL::VARCHAR AS rep WHERE FALSE`;
   return `WITH kpi AS (
-  ${kpi}
+  ${staged.kpi ? `SELECT * FROM ${staged.kpi}` : kpi}
 ),
 rows AS (
   SELECT customer_id, order_id, order_date, revenue, gross_profit, quantity, customer_name,
@@ -121,7 +136,7 @@ orders AS (
   SELECT customer_id, count(*) FILTER (WHERE net > ${EPS}) AS orders FROM per_order GROUP BY ALL
 ),
 stages AS (
-  SELECT customer_id, stage FROM (${stages})
+  SELECT customer_id, stage FROM ${staged.stages ?? `(${stages})`}
 ),
 master AS (
   ${master}

@@ -6,6 +6,7 @@
  * (`keyAccountsFrom`), so changing it re-runs no query.
  */
 import type { Cell, Engine } from '../engine/types';
+import { stagedTable } from '../engine/sharing';
 import { sqlDate } from '../engine/sql';
 import {
   compareCodePoints,
@@ -34,7 +35,12 @@ import {
   type KeyAccountChanges,
   type KeyAccountsScored,
 } from './key-accounts-score';
-import { buildKeyAccountFactorsSql, buildRepTotalsSql, type KeyAccountSqlParams } from './key-accounts-sql';
+import {
+  buildKeyAccountFactorsSql,
+  buildRepTotalsSql,
+  keyAccountParts,
+  type KeyAccountSqlParams,
+} from './key-accounts-sql';
 import { planBasis } from './kpi';
 import type { Params } from './params';
 import { salesTeam, type TeamInputs, type TeamRow } from './sales-team';
@@ -154,22 +160,27 @@ async function periodFactors(
 ): Promise<{ factors: PeriodFactors; raw: Raw[]; satisfaction: Map<string, number> | null }> {
   const previous = previousRange(period);
   const receivablesAsOf = await receivablesAsOfBefore(db, caps, period.asOf);
+  const sqlParams: KeyAccountSqlParams = {
+    start: period.start,
+    end: period.asOf,
+    months: period.months,
+    previous: previous.covered ? previous : null,
+    filters: params.filters,
+    lifecycle: params.lifecycle,
+    hasGrossProfit: caps.grossProfit,
+    hasReceivables: caps.receivables,
+    receivablesAsOf,
+    master: ctx.master,
+    plan: ctx.plan.basis,
+    planByCategory: ctx.plan.byCategory,
+    quantity: caps.quantity,
+    rep: ctx.rep,
+  };
+  const parts = keyAccountParts(sqlParams);
   const raw = await db.rows<Raw>(
-    buildKeyAccountFactorsSql({
-      start: period.start,
-      end: period.asOf,
-      months: period.months,
-      previous: previous.covered ? previous : null,
-      filters: params.filters,
-      lifecycle: params.lifecycle,
-      hasGrossProfit: caps.grossProfit,
-      hasReceivables: caps.receivables,
-      receivablesAsOf,
-      master: ctx.master,
-      plan: ctx.plan.basis,
-      planByCategory: ctx.plan.byCategory,
-      quantity: caps.quantity,
-      rep: ctx.rep,
+    buildKeyAccountFactorsSql(sqlParams, {
+      kpi: stagedTable(db, parts.kpi),
+      stages: stagedTable(db, parts.stages),
     }),
   );
   raw.sort((a, b) => compareCodePoints(String(a.customer_id), String(b.customer_id)));

@@ -1,3 +1,4 @@
+import { sharedRows } from '../engine/sharing';
 import type { Engine } from '../engine/types';
 import {
   addMonths,
@@ -102,7 +103,8 @@ export async function planBasis(
 }
 
 async function metrics(db: Engine, p: KpiSqlParams): Promise<KpiMetrics[]> {
-  const rows = await db.rows<Record<string, number | string | null>>(buildKpiMetricsSql(p));
+  // Shared with the key-accounts factors in a run of the result files (engine/sharing.ts).
+  const rows = await sharedRows<Record<string, number | string | null>>(db, buildKpiMetricsSql(p));
   return rows.map((r) => ({
     customerId: String(r.customer_id),
     category: p.byCategory ? String(r.category ?? '') : null,

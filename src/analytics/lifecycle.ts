@@ -1,3 +1,4 @@
+import { sharedRows } from '../engine/sharing';
 import type { Engine } from '../engine/types';
 import { sqlString } from '../engine/sql';
 import {
@@ -114,9 +115,8 @@ export async function runLifecycleFor(
     hasGrossProfit: caps.grossProfit,
     hasReceivables: caps.receivables,
   };
-  const atT = await db.rows<Row>(
-    `SELECT * FROM (${buildLifecycleSql({ ...common, cut: T })}) ORDER BY customer_id`,
-  );
+  // The stages at T are shared with the key-accounts factors in a run of the result files (engine/sharing.ts).
+  const atT = await sharedRows<Row>(db, buildLifecycleSql({ ...common, cut: T }), 'customer_id');
   const previousWindowStart = addMonths(previousAsOf, 1 - params.lifecycle.window_months);
   const previousCovered = period.dataStart <= previousWindowStart;
   const before = previousCovered

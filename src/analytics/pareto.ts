@@ -1,4 +1,5 @@
 import { commonNameSql } from './names';
+import { sharedRows } from '../engine/sharing';
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlNumber } from '../engine/sql';
 import { EPS, periodSalesSql, resolvePeriod, sig12Sql, type Period } from './common';
@@ -283,9 +284,14 @@ export async function runPareto(
   return runParetoFor(db, paretoParams(params, period, entity));
 }
 
-/** Run the Pareto analysis for fully resolved inputs. */
-export async function runParetoFor(db: Engine, p: ParetoParams): Promise<ParetoResult> {
-  const raw = await db.rows<{
+/**
+ * Run the Pareto analysis for fully resolved inputs. `shared`: in a run of the result files,
+ * keep or read the ranking for another analysis of the run (the period's customers: ABC and ABC
+ * migration; engine/sharing.ts).
+ */
+export async function runParetoFor(db: Engine, p: ParetoParams, shared = false): Promise<ParetoResult> {
+  const sql = buildParetoSql(p);
+  type Raw = {
     id: string;
     label: string;
     value: number;
@@ -294,7 +300,8 @@ export async function runParetoFor(db: Engine, p: ParetoParams): Promise<ParetoR
     cum_share: number | null;
     rank: number;
     class: AbcClass;
-  }>(buildParetoSql(p));
+  };
+  const raw = shared ? await sharedRows<Raw>(db, sql) : await db.rows<Raw>(sql);
   const rows: ParetoRow[] = raw.map((r) => ({
     id: r.id,
     label: r.label ?? r.id,

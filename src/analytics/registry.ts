@@ -98,7 +98,7 @@ export const ANALYSES = [
     params: [...PERIOD, 'measure', 'abc'],
     page: 'pareto',
     run: async (db, { params, period, caps }) => ({
-      customers: await runParetoFor(db, paretoParams(params, period, 'customer')),
+      customers: await runParetoFor(db, paretoParams(params, period, 'customer'), true),
       products: caps.product ? await runParetoFor(db, paretoParams(params, period, 'product')) : null,
     }),
     files: [

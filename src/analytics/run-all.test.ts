@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { NodeEngine } from '../engine/node';
 import { fromBytes } from '../ingest/input';
 import { inspectFile, loadFiles } from '../ingest/load';
+import type { Engine, QueryOptions } from '../engine/types';
+import { datasetCaps, resolvePeriod } from './common';
 import { defaultParams } from './params';
 import { ANALYSES } from './registry';
 import { runAll, runEach } from './run-all';
@@ -27,4 +29,42 @@ describe('runEach', () => {
       await db.close();
     }
   }, 120_000);
+
+  it('computes a statement several analyses contain once, and gives the results of each analysis run alone', async () => {
+    const db = await NodeEngine.start();
+    try {
+      const sales = gunzipSync(readFileSync('sample-data/demo/sales.csv.gz'));
+      await loadFiles(db, [await inspectFile(fromBytes(sales, 'sales.csv'))]);
+      const params = defaultParams();
+      const alone: Record<string, unknown> = {};
+      const period = (await resolvePeriod(db, params))!;
+      const ctx = { params, period, caps: await datasetCaps(db) };
+      for (const a of ANALYSES)
+        if (a.run) alone[a.id] = await (a.run as (d: Engine, c: typeof ctx) => Promise<unknown>)(db, ctx);
+      const sql: string[] = [];
+      const query = db.query.bind(db);
+      db.query = ((r: { sql: string }, o?: QueryOptions) => {
+        sql.push(r.sql);
+        return query(r as never, o);
+      }) as typeof db.query;
+      const all = await runAll(db, params);
+      expect(all!.results).toEqual(alone);
+      const staged = sql.filter((s) => s.startsWith('CREATE TEMP TABLE share_'));
+      // The customer Pareto (abc, again in migration), the KPI metrics and the stages at the end (kpi and lifecycle, again in key accounts).
+      expect(staged).toHaveLength(3);
+      const factors = sql.find((s) => s.startsWith('WITH kpi AS'))!;
+      expect(factors).toMatch(/WITH kpi AS \(\s*SELECT \* FROM share_\w+\s*\)/);
+      expect(factors).toMatch(/SELECT customer_id, stage FROM share_\w+/);
+      // The customer rankings: abc's (staged) and migration's earlier period; its current period reads the table.
+      const rankings = sql.filter((s) => /entities AS \(\s*SELECT CAST\("customer_id"/.test(s));
+      expect(rankings).toHaveLength(2);
+      expect(rankings[0]).toMatch(/^CREATE TEMP TABLE share_/);
+      const [left] = await db.rows<{ n: number }>(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'share_%'",
+      );
+      expect(left.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
 });

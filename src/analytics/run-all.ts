@@ -1,3 +1,4 @@
+import { SharingEngine } from '../engine/sharing';
 import type { Engine } from '../engine/types';
 import { datasetCaps, resolvePeriod, type Caps, type Period } from './common';
 import type { Params } from './params';
@@ -38,21 +39,29 @@ export async function runEach(
   if (!period) return null;
   const caps = await datasetCaps(db);
   const ctx = { params, period, caps };
+  // Answers several analyses contain are computed once in the run (engine/sharing.ts).
+  const shared = new SharingEngine(db);
   const run = (a: (typeof ANALYSES)[number]) =>
-    (a.run as (db: Engine, c: RunInfo) => Promise<unknown>)(db, ctx);
+    (a.run as (db: Engine, c: RunInfo) => Promise<unknown>)(shared, ctx);
   const started = new Map<string, Promise<unknown>>();
-  for (const a of ANALYSES)
-    if (a.run && options.ahead?.includes(a.id)) {
-      const p = run(a);
-      // Awaited in its turn below; until then a failure must not count as unhandled.
-      p.catch(() => undefined);
-      started.set(a.id, p);
+  try {
+    for (const a of ANALYSES)
+      if (a.run && options.ahead?.includes(a.id)) {
+        const p = run(a);
+        // Awaited in its turn below; until then a failure must not count as unhandled.
+        p.catch(() => undefined);
+        started.set(a.id, p);
+      }
+    for (const a of ANALYSES) {
+      if (!a.run) continue;
+      onProgress?.(a.id);
+      await each(a.id, await (started.get(a.id) ?? run(a)));
+      started.delete(a.id);
     }
-  for (const a of ANALYSES) {
-    if (!a.run) continue;
-    onProgress?.(a.id);
-    await each(a.id, await (started.get(a.id) ?? run(a)));
-    started.delete(a.id);
+  } finally {
+    // An analysis started ahead may still be running after a failure: let it end first.
+    await Promise.allSettled(started.values());
+    await shared.dispose();
   }
   return ctx;
 }
