@@ -74,6 +74,14 @@ export async function dropCase(
     input.addEventListener('change', () => (window.__file = input.files?.[0] ?? null), { once: true });
   });
   resetPeakRss(pid);
+  // BENCH_PROFILE=DIR: a CPU profile of the page's main thread during the drop, to
+  // DIR/<format>-<rows>.cpuprofile (open it in Chromium's DevTools, or sum self times by function).
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.setInputFiles('[data-testid=file-input]', path);
   await page.waitForSelector('[data-testid=confirm-mapping]:not([disabled])', { timeout: 600_000 });
   await page.click('[data-testid=confirm-mapping]');
@@ -82,6 +90,11 @@ export async function dropCase(
   await waitIdle(page, version + 1);
   await waitBackground(page);
   const doneAt = await page.evaluate(() => performance.now());
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(process.env.BENCH_PROFILE!, `${format}-${rows}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
   const m = await marks(page);
   const backgroundMs = doneAt - m.idle!;
   const tab = rss(pid);
