@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTable, type FixtureRow } from '../../test/helpers/tables';
 import { NodeEngine } from '../engine/node';
 import { defaultParams } from './params';
-import { runRfm, segmentOf } from './rfm';
+import { runRfm, segmentOf, unusedScores } from './rfm';
 
 let db: NodeEngine;
 beforeAll(async () => {
@@ -31,6 +31,27 @@ describe('RFM (analytics.md §7)', () => {
       ['promising', 'potential_loyalist', 'potential_loyalist', 'loyal', 'loyal'],
       ['new', 'potential_loyalist', 'potential_loyalist', 'champion', 'champion'],
     ]);
+  });
+
+  it('names the scores no customer has and the tie that skipped them', async () => {
+    // T = 2024-12-31. Six customers with one order each, two with three: p_F = 0 for the six
+    // (score 1) and 6/8 for the two (score 4): F 2, 3 and 5 are empty.
+    const rows = [
+      ...['a', 'b', 'c', 'd', 'e', 'f'].map((c, i) => row(c, `2024-12-${10 + i}`, `${c}1`, 100 + i)),
+      ...['g', 'h'].flatMap((c) => [1, 2, 3].map((k) => row(c, `2024-0${k}-15`, `${c}${k}`, 50))),
+    ];
+    await createTable(db, 'sales', rows);
+    const r = (await runRfm(db, { ...defaultParams(), as_of: '2024-12-31' }))!;
+    expect(new Set(r.rows.map((x) => x.fScore))).toEqual(new Set([1, 4]));
+    // Every R score is used (recency: seven distinct values), so only F is named.
+    expect(new Set(r.rows.map((x) => x.rScore)).size).toBe(5);
+    // F 2 and 3 are skipped by the six customers with one order (p jumps from 0 to 6/8), F 5 by
+    // the two with three orders (the last group, p = 6/8 < 4/5).
+    expect(unusedScores(r.rows)).toEqual([
+      { axis: 'f', scores: [2, 3], value: 1, count: 6, score: 1 },
+      { axis: 'f', scores: [5], value: 3, count: 2, score: 4 },
+    ]);
+    expect(unusedScores([])).toEqual([]);
   });
 
   it('scores a hand-worked table', async () => {

@@ -174,6 +174,53 @@ export async function runRfmFor(
   };
 }
 
+/** R or F scores no customer has, and the tie that skipped them (see unusedScores). */
+export interface UnusedScores {
+  axis: 'r' | 'f';
+  /** The scores no customer has that this tie skipped, ascending. */
+  scores: number[];
+  /** The shared value (recency days or frequency), how many customers share it, and their score. */
+  value: number;
+  count: number;
+  score: number;
+}
+
+/**
+ * The R and F scores of the grid that no customer has, each with the tie that skipped it. §7
+ * scores by the share of customers strictly below (`p`), equal values sharing a score, so a large
+ * group of equal values makes `p` jump past a score: the skipped score's tie is the last group of
+ * equal values before it (in the order of `p`: frequency ascending, recency descending). The page
+ * names it, so an empty column of the grid is not a mystery.
+ */
+export function unusedScores(rows: readonly RfmRow[]): UnusedScores[] {
+  const out: UnusedScores[] = [];
+  for (const axis of ['r', 'f'] as const) {
+    const groups = new Map<number, { value: number; count: number; score: number }>();
+    for (const x of rows) {
+      const value = axis === 'r' ? x.recencyDays : x.frequency;
+      const g = groups.get(value) ?? { value, count: 0, score: axis === 'r' ? x.rScore : x.fScore };
+      g.count++;
+      groups.set(value, g);
+    }
+    // In the order of p: more days since the last purchase first for R, fewer purchases first for F.
+    const ordered = [...groups.values()].sort((a, b) =>
+      axis === 'r' ? b.value - a.value : a.value - b.value,
+    );
+    const used = new Set(ordered.map((g) => g.score));
+    const byTie = new Map<number, UnusedScores>();
+    for (let s = 1; s <= 5; s++) {
+      if (used.has(s)) continue;
+      const tie = ordered.filter((g) => g.score < s).at(-1);
+      if (!tie) continue;
+      const entry = byTie.get(tie.value) ?? { axis, scores: [], ...tie };
+      entry.scores.push(s);
+      byTie.set(tie.value, entry);
+    }
+    out.push(...byTie.values());
+  }
+  return out;
+}
+
 async function hasCostToServe(db: Engine): Promise<boolean> {
   const [r] = await db.rows<{ n: number }>('SELECT count(cost_to_serve) AS n FROM customers');
   return r.n > 0;

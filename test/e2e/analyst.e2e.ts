@@ -273,6 +273,17 @@ describe('smaller things of real use (issue 16 item 7)', () => {
     await expect(
       page.locator('[data-testid=stage-palive-flat]').textContent({ timeout: 120_000 }),
     ).resolves.toContain('almost no drop-out');
+    // Many Superstore customers share a frequency, so an F score is skipped (ties share a score):
+    // the RFM page says which and why instead of leaving an unexplained empty grid column.
+    await goToPage(page, 'rfm');
+    const unused = page.locator('[data-testid=rfm-unused-f]');
+    // (npm run analyze on superstore.csv: f_score 1, 2, 3, 5; 156 of 693 customers have 3 orders.)
+    expect((await unused.textContent({ timeout: 120_000 }))?.trim()).toBe(
+      'No customer has F score 4: 156 of 693 customers have the same frequency (3), and equal values share one score (3), so the grid skips a column.',
+    );
+    await page
+      .locator('[data-testid=rfm-grid]')
+      .screenshot({ path: join(SHOTS, 'analyst-rfm-superstore-en-US.png') });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);

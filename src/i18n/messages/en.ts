@@ -421,6 +421,10 @@ export const en = {
   'rfm.basis.date': 'purchase days (no order numbers)',
   'rfm.grid': 'Recency × frequency',
   'rfm.gridHint': 'Customers per R and F score; click a cell to list them.',
+  'rfm.unusedF':
+    'No customer has F score {scores}: {count} of {n} customers have the same frequency ({value}), and equal values share one score ({score}), so the grid skips a column.',
+  'rfm.unusedR':
+    'No customer has R score {scores}: {count} of {n} customers last bought on the same day ({value} days before the end), and equal values share one score ({score}), so the grid skips a row.',
   'rfm.rScore': 'R score (5 = most recent)',
   'rfm.fScore': 'F score (5 = most frequent)',
   'rfm.segments': 'Segments',

@@ -412,6 +412,10 @@ export const zhCN: Record<MessageKey, string> = {
   'rfm.basis.date': '购买日期（无订单号）',
   'rfm.grid': '最近购买 × 购买频次',
   'rfm.gridHint': '各 R、F 得分的客户数；点击格子列出客户。',
+  'rfm.unusedF':
+    '没有客户的 F 得分为 {scores}：{n} 位客户中有 {count} 位的购买频次相同（{value}），相同的值得分相同（{score}），所以网格中有空列。',
+  'rfm.unusedR':
+    '没有客户的 R 得分为 {scores}：{n} 位客户中有 {count} 位最近一次购买在同一天（截止日前 {value} 天），相同的值得分相同（{score}），所以网格中有空行。',
   'rfm.rScore': 'R 得分（5 = 最近）',
   'rfm.fScore': 'F 得分（5 = 最频繁）',
   'rfm.segments': '客户分群',
