@@ -9,6 +9,7 @@
 import { EngineError } from './errors';
 import {
   Engine,
+  WrappedEngine,
   WASM_TRAITS,
   type Answer,
   type AnswerType,
@@ -31,21 +32,8 @@ export class SnapshotMissError extends EngineError {
 }
 
 /** Wraps an engine; while recording, keeps each `rows` answer by its SQL. */
-export class RecordingEngine extends Engine {
-  readonly inner: Connector;
+export class RecordingEngine extends WrappedEngine {
   private record: Map<string, Rows> | null = null;
-
-  constructor(inner: Connector) {
-    super();
-    this.inner = inner;
-  }
-
-  get traits(): EngineTraits {
-    return this.inner.traits;
-  }
-  get files(): EngineFiles {
-    return this.inner.files;
-  }
 
   /** Start keeping answers (forgetting any earlier record). */
   start(): void {
@@ -59,19 +47,16 @@ export class RecordingEngine extends Engine {
     return r;
   }
 
-  async query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
+  override async query<T extends AnswerType>(
+    request: QueryRequest<T>,
+    options?: QueryOptions,
+  ): Promise<Answer<T>> {
     const record = this.record;
     const answer = await this.inner.query(request, options);
     // structuredClone: callers may change their rows; the record keeps what DuckDB said.
     if (request.type === 'rows' && record && this.record === record)
       record.set(request.sql, structuredClone(answer as Rows));
     return answer;
-  }
-  cancel(): Promise<void> {
-    return this.inner.cancel();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

@@ -12,47 +12,15 @@
  * table's insertion order, `preserve_insertion_order`, which the engines leave on), so every
  * number read from it is the number the statement gives.
  */
-import {
-  Engine,
-  type Answer,
-  type AnswerType,
-  type Cell,
-  type Connector,
-  type EngineFiles,
-  type EngineTraits,
-  type QueryOptions,
-  type QueryRequest,
-} from './types';
+import { WrappedEngine, type Cell, type Engine } from './types';
 
 let runs = 0;
 
 /** An engine for one run: answers as the inner one, and keeps shared statements as temporary tables. */
-export class SharingEngine extends Engine {
-  readonly inner: Connector;
+export class SharingEngine extends WrappedEngine {
   private readonly tables = new Map<string, Promise<string>>();
   private readonly done = new Map<string, string>();
   private readonly prefix = `share_${Date.now().toString(36)}_${runs++}`;
-
-  constructor(inner: Connector) {
-    super();
-    this.inner = inner;
-  }
-
-  get traits(): EngineTraits {
-    return this.inner.traits;
-  }
-  get files(): EngineFiles {
-    return this.inner.files;
-  }
-  query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
-    return this.inner.query(request, options);
-  }
-  cancel(): Promise<void> {
-    return this.inner.cancel();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
 
   /** The temporary table holding `sql`'s rows, created on the first call for this text. */
   stage(sql: string): Promise<string> {

@@ -1,39 +1,24 @@
 import {
-  Engine,
+  WrappedEngine,
   type Answer,
   type AnswerType,
   type Connector,
-  type EngineFiles,
-  type EngineTraits,
+  type Engine,
   type QueryOptions,
   type QueryRequest,
 } from './types';
 
 /** `inner` with `signal` attached to every statement that has none of its own. */
-class SignalEngine extends Engine {
-  private readonly inner: Connector;
-  private readonly signal: AbortSignal;
-
-  constructor(inner: Connector, signal: AbortSignal) {
-    super();
-    this.inner = inner;
-    this.signal = signal;
+class SignalEngine extends WrappedEngine {
+  constructor(
+    inner: Connector,
+    private readonly signal: AbortSignal,
+  ) {
+    super(inner);
   }
 
-  get traits(): EngineTraits {
-    return this.inner.traits;
-  }
-  get files(): EngineFiles {
-    return this.inner.files;
-  }
-  query<T extends AnswerType>(request: QueryRequest<T>, o?: QueryOptions): Promise<Answer<T>> {
+  override query<T extends AnswerType>(request: QueryRequest<T>, o?: QueryOptions): Promise<Answer<T>> {
     return this.inner.query(request, { ...o, signal: o?.signal ?? this.signal });
-  }
-  cancel(): Promise<void> {
-    return this.inner.cancel();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

@@ -141,6 +141,32 @@ export abstract class Engine implements Connector {
   }
 }
 
+/**
+ * A wrapper around another engine (cancellation, memo, record, sharing): everything goes to
+ * `inner`; a wrapper overrides `query` for what it adds.
+ */
+export abstract class WrappedEngine extends Engine {
+  constructor(readonly inner: Connector) {
+    super();
+  }
+
+  get traits(): EngineTraits {
+    return this.inner.traits;
+  }
+  get files(): EngineFiles {
+    return this.inner.files;
+  }
+  query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
+    return this.inner.query(request, options);
+  }
+  cancel(): Promise<void> {
+    return this.inner.cancel();
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
 /** The traits of an engine. */
 export function engineTraits(e: Pick<Connector, 'traits'>): EngineTraits {
   return e.traits;

@@ -1,12 +1,11 @@
 import { cancelledError, EngineError } from '../engine/errors';
 import {
-  Engine,
+  WrappedEngine,
+  type Engine,
   type Answer,
   type AnswerType,
   type Cell,
   type Connector,
-  type EngineFiles,
-  type EngineTraits,
   type QueryOptions,
   type QueryRequest,
 } from '../engine/types';
@@ -34,30 +33,11 @@ export function memoized(engine: Connector, version: number): Engine {
 }
 
 /** `inner` with the small answers of read-only `rows` requests kept in `memo`. */
-class MemoEngine extends Engine {
-  private readonly inner: Connector;
-
-  constructor(inner: Connector) {
-    super();
-    this.inner = inner;
-  }
-
-  get traits(): EngineTraits {
-    return this.inner.traits;
-  }
-  get files(): EngineFiles {
-    return this.inner.files;
-  }
-  query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
+class MemoEngine extends WrappedEngine {
+  override query<T extends AnswerType>(request: QueryRequest<T>, options?: QueryOptions): Promise<Answer<T>> {
     if (request.type !== 'rows' || !/^\s*(SELECT|WITH)\b/i.test(request.sql))
       return this.inner.query(request, options);
     return this.remembered(request.sql, options) as Promise<Answer<T>>;
-  }
-  cancel(): Promise<void> {
-    return this.inner.cancel();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private async remembered(sql: string, options?: QueryOptions): Promise<Record<string, Cell>[]> {
