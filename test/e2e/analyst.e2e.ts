@@ -288,6 +288,46 @@ describe('smaller things of real use (issue 16 item 7)', () => {
     await page.context().close();
   }, 180_000);
 
+  it('a customer master that names customers otherwise than the sales lines: every page shows the master name', async () => {
+    const { page, errors } = await h.open({ locale: 'en-US' });
+    await waitForIdle(page, 1);
+    const sales = [
+      'Order Date,Order ID,Customer ID,Customer Name,Product ID,Quantity,Sales,Cost',
+      '2025-01-05,O1,C1,Sales Name One,P1,2,100,60',
+      '2025-02-05,O2,C1,Sales Name One,P2,1,50,20',
+      '2025-03-05,O3,C2,Sales Name Two,P1,1,80,50',
+      '2025-03-20,O4,C2,Sales Name Two,P2,3,40,10',
+    ].join('\n');
+    const master = ['Customer ID,Customer Name,Region', 'C1,Master One,East', 'C2,Master Two,West'].join(
+      '\n',
+    );
+    await dropAndConfirm(
+      page,
+      [
+        { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(`${sales}\n`) },
+        { name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(`${master}\n`) },
+      ],
+      2,
+    );
+    for (const id of ['customers', 'lifecycle', 'kpi', 'rfm', 'pareto', 'key_accounts']) {
+      await goToPage(page, id);
+      const text = await page.locator('main').innerText();
+      expect(text, id).toContain('Master One');
+      expect(
+        text.split('\n').filter((l) => l.includes('Sales Name')),
+        id,
+      ).toEqual([]);
+    }
+    // The customer panel's title too.
+    await goToPage(page, 'customers');
+    await page.locator('main table tbody tr', { hasText: 'C1' }).first().click();
+    const panel = page.locator('[data-testid=customer-panel]');
+    await expect(panel.locator('h2').innerText()).resolves.toMatch(/^Master One/);
+    await page.screenshot({ path: join(SHOTS, 'analyst-master-names-en-US.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a load with rejected rows opens its report once, then it stays folded on other pages', async () => {
     const { page, errors } = await h.open({ locale: 'en-US' });
     await waitForIdle(page, 1);
