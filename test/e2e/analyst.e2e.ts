@@ -188,6 +188,14 @@ describe('smaller things of real use (issue 16 item 7)', () => {
       '[data-testid=stat-revenue]',
     ])
       expect(overlaps(menuBox, (await page.locator(other).boundingBox())!), other).toBe(false);
+    // Once the period's amounts are there, the values are in their order (largest first).
+    await menu.locator('.amounts-note').waitFor();
+    const shown = (await menu.locator('.option .rev').allTextContents()).map((t) => {
+      const n = Number(t.replace(/[,万亿]/g, ''));
+      return t.includes('亿') ? n * 1e8 : t.includes('万') ? n * 1e4 : n;
+    });
+    expect(shown.length).toBeGreaterThan(2);
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
     await page.screenshot({ path: join(SHOTS, 'analyst-filter-open-zh-CN.png'), fullPage: false });
     const wholeYear = await menu.locator('.option .rev').first().textContent();
     await page.keyboard.press('Escape');
