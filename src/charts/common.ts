@@ -42,16 +42,19 @@ export function shorten(s: string, max = 14): string {
 
 /**
  * Width of a label in Plot's axis font (10 px sans-serif), estimated without a layout engine so
- * it is the same under Node and in the page: a CJK or full-width character 10 px, a capital or
- * wide Latin letter 7 px, a narrow one (i, l, 1, punctuation) 3 px, any other 5.8 px.
+ * it is the same under Node and in the page: a CJK or full-width character and "…" 10 px, a
+ * capital or wide Latin letter 7 px, a digit 6.4 px, a narrow one (i, l, punctuation) 3 px, any
+ * other 5.8 px (Chromium's 10 px sans-serif here: "…" 10 px, digits 6.4 px; with 5.8 for both,
+ * "High margin, slo…" was estimated 84 px, drawn 92 px, and lost its first letter).
  */
 export function labelWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x2e80) w += 10;
+    if (c >= 0x2e80 || ch === '…') w += 10;
     else if (/[A-Z@%mwMW]/.test(ch)) w += 7;
-    else if (/[il1.,:;'|!() ]/.test(ch)) w += 3;
+    else if (/[0-9]/.test(ch)) w += 6.4;
+    else if (/[il.,:;'|!() ]/.test(ch)) w += 3;
     else w += 5.8;
   }
   return w;
