@@ -65,6 +65,12 @@ export async function runNames(db: Engine, caps: Caps): Promise<EntityNames> {
   return { customers, products };
 }
 
+/** Every product id with the name most of its sales lines give it (empty without product names). Reads no parameter. */
+export async function runProductNames(db: Engine): Promise<Map<string, string>> {
+  const rows = await db.rows<{ id: string; name: string }>(buildProductNamesSql());
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /**
  * Every customer id with its name (buildCustomerNamesSql): what the pages' tables show beside
  * ids. Reads no parameter. `caps`: whether a customer master is loaded, else looked up.

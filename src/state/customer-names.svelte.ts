@@ -1,4 +1,4 @@
-import { runCustomerNames } from '../analytics/names';
+import { runCustomerNames, runProductNames } from '../analytics/names';
 import type { AsyncResult } from './async-result.svelte';
 import { useAnalysis } from './use-analysis.svelte';
 
@@ -9,4 +9,9 @@ import { useAnalysis } from './use-analysis.svelte';
  */
 export function useCustomerNames(): AsyncResult<Map<string, string>> {
   return useAnalysis('customer_names', (e) => runCustomerNames(e));
+}
+
+/** Product names for a page's tables (the name most sales lines give a product; names.ts), as useCustomerNames. */
+export function useProductNames(): AsyncResult<Map<string, string>> {
+  return useAnalysis('product_names', (e) => runProductNames(e));
 }

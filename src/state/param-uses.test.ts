@@ -16,7 +16,7 @@ import { runTurnover } from '../analytics/turnover';
 import type { Engine } from '../engine/types';
 import { demoEngine } from '../../test/helpers/demo';
 import { PARAM_USES, paramsFor, type ParamKey } from './param-uses';
-import { runCustomerNames } from '../analytics/names';
+import { runCustomerNames, runProductNames } from '../analytics/names';
 
 const engine = demoEngine();
 
@@ -43,6 +43,7 @@ const RUNS: Record<string, (e: Engine, p: Params) => Promise<unknown>> = {
   key_account_values: (e, p) => runKeyAccountInputs(e, p, { forecast: true }),
   // The names beside customer ids on the pages' tables.
   customer_names: async (e) => [...(await runCustomerNames(e))],
+  product_names: async (e) => [...(await runProductNames(e))],
 };
 
 /** A non-default value for every top-level parameter (each one that matters changes some result). */

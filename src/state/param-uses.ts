@@ -14,6 +14,7 @@ export const PARAM_USES: Record<string, readonly ParamKey[]> = {
   // Lookups of the data that read no parameter: computed once per data version, whatever the
   // filters (customer-names.svelte.ts).
   customer_names: [],
+  product_names: [],
 };
 
 /** The part of `params` an analysis depends on (all of it for names not in the registry). */

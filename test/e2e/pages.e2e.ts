@@ -61,6 +61,20 @@ describe('every page with the demo data', () => {
           expect(await table.locator('thead').innerText(), id).toContain(nameLabel);
           expect(await table.locator('tbody').innerText(), id).toMatch(/公司/);
         }
+        // Product tables name the product beside the id too (the demo's names are Chinese).
+        if (['products', 'turnover'].includes(id)) {
+          await waitForIdle(page, 1);
+          const [idLabel, nameLabel] =
+            locale === 'en-US' ? ['Product id', 'Product name'] : ['产品编号', '产品名称'];
+          const table = page
+            .locator('main table')
+            .filter({ has: page.locator('th', { hasText: idLabel }) })
+            .first();
+          expect(await table.locator('thead').innerText(), id).toContain(nameLabel);
+          expect(await table.locator('tbody tr').first().innerText(), id).toMatch(
+            /P\d+\s+\S*[\u4e00-\u9fff]/,
+          );
+        }
         await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
       }
       expect(errors).toEqual([]);

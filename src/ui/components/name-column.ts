@@ -9,8 +9,26 @@ export function customerNameColumn<R>(
   names: Map<string, string> | null | undefined,
   idOf: (row: R) => string | null,
 ): Column<R> {
+  return nameColumn('name', label, names, idOf);
+}
+
+/** The product-name column beside a product id (as customerNameColumn). */
+export function productNameColumn<R>(
+  label: string,
+  names: Map<string, string> | null | undefined,
+  idOf: (row: R) => string | null,
+): Column<R> {
+  return nameColumn('product_name', label, names, idOf);
+}
+
+function nameColumn<R>(
+  key: string,
+  label: string,
+  names: Map<string, string> | null | undefined,
+  idOf: (row: R) => string | null,
+): Column<R> {
   return {
-    key: 'name',
+    key,
     label,
     format: 'text',
     value: (r) => {
