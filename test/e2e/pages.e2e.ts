@@ -49,32 +49,21 @@ describe('every page with the demo data', () => {
           for (const panel of ['abc', 'lifecycle', 'kpi', 'rfm', 'targets', 'turnover', 'receivables'])
             await page.waitForSelector(`[data-testid=overview-${panel}] svg`);
         }
-        // Customer tables name the customer beside the id (the demo's names are company names).
-        if (['kpi', 'rfm', 'receivables', 'customers', 'lifecycle', 'key_accounts'].includes(id)) {
+        // Tables name the customer or product beside its id (the demo's names are Chinese).
+        const named = (labels: [string, string, string, string], rows: RegExp) => async () => {
           await waitForIdle(page, 1);
-          const [idLabel, nameLabel] =
-            locale === 'en-US' ? ['Customer id', 'Customer name'] : ['客户编号', '客户名称'];
+          const [idLabel, nameLabel] = locale === 'en-US' ? labels.slice(0, 2) : labels.slice(2);
           const table = page
             .locator('main table')
             .filter({ has: page.locator('th', { hasText: idLabel }) })
             .first();
           expect(await table.locator('thead').innerText(), id).toContain(nameLabel);
-          expect(await table.locator('tbody').innerText(), id).toMatch(/公司/);
-        }
-        // Product tables name the product beside the id too (the demo's names are Chinese).
-        if (['products', 'turnover'].includes(id)) {
-          await waitForIdle(page, 1);
-          const [idLabel, nameLabel] =
-            locale === 'en-US' ? ['Product id', 'Product name'] : ['产品编号', '产品名称'];
-          const table = page
-            .locator('main table')
-            .filter({ has: page.locator('th', { hasText: idLabel }) })
-            .first();
-          expect(await table.locator('thead').innerText(), id).toContain(nameLabel);
-          expect(await table.locator('tbody tr').first().innerText(), id).toMatch(
-            /P\d+\s+\S*[\u4e00-\u9fff]/,
-          );
-        }
+          expect(await table.locator('tbody tr').first().innerText(), id).toMatch(rows);
+        };
+        if (['kpi', 'rfm', 'receivables', 'customers', 'lifecycle', 'key_accounts'].includes(id))
+          await named(['Customer id', 'Customer name', '客户编号', '客户名称'], /公司/)();
+        if (['products', 'turnover'].includes(id))
+          await named(['Product id', 'Product name', '产品编号', '产品名称'], /P\d+\s+\S*[\u4e00-\u9fff]/)();
         await page.screenshot({ path: join(SHOTS, `page-${id}-${locale}.png`), fullPage: true });
       }
       expect(errors).toEqual([]);
