@@ -8,10 +8,6 @@
  * files kept in this browser (`storage`). Parameters and the page belong to the view
  * (view.svelte.ts).
  */
-import { runDimensionValues, type DimensionValue } from '../analytics/dimensions';
-import type { FilterKey } from '../analytics/params';
-import { EngineError } from '../engine/errors';
-import { withSignal } from '../engine/signal';
 import type { Cell, Connector, Engine } from '../engine/types';
 import { ReplayEngine, type RecordingEngine } from '../engine/replay';
 import { inspectFile, loadFiles } from '../ingest/load';
@@ -79,13 +75,6 @@ export class Workbench {
   activity = $state<Notice | null>(null);
   /** The last error, shown until dismissed. */
   error = $state<Notice | null>(null);
-  /**
-   * The values of each filter dimension for the filter bar: read as after-load work, once the
-   * dashboards are drawn (the bar is used after them; the engine draws the charts first); null
-   * until then for new data.
-   */
-  dimensionValues = $state.raw<Record<FilterKey, DimensionValue[]> | null>(null);
-  #dimensionsOf = 0;
   /** Load reports of the current dataset, one per file. */
   reports = $state.raw<LoadReport[]>([]);
   /** Settles when the reports are complete (await it before writing them into a file or a link). */
@@ -340,31 +329,6 @@ export class Workbench {
       if (options.restored) this.storage.restored(plans.map((p) => p.file.name));
       return true;
     });
-  }
-
-  /**
-   * Read the filter bar's values of data `version` from `engine` as after-load work (tried again
-   * when an analysis interrupts it). A query the engine refuses (a view snapshot that does not
-   * hold it) leaves the bar without values, as before it had any.
-   */
-  readDimensionValues(engine: Connector, version: number): Promise<void> {
-    if (this.#dimensionsOf !== version) {
-      this.#dimensionsOf = version;
-      this.dimensionValues = null;
-    }
-    return this.afterLoad.run(
-      version,
-      async (signal) => {
-        let values: Record<FilterKey, DimensionValue[]> | null = null;
-        try {
-          values = await runDimensionValues(withSignal(engine, signal));
-        } catch (err) {
-          if (err instanceof EngineError && err.kind === 'cancelled') throw err;
-        }
-        if (version === this.#version) this.dimensionValues = values;
-      },
-      true,
-    );
   }
 
   /**
