@@ -66,6 +66,7 @@ export function keyAccountParts(p: KeyAccountSqlParams): { kpi: string; stages: 
 export function buildKeyAccountFactorsSql(
   p: KeyAccountSqlParams,
   staged: { kpi: string | null; stages: string | null } = { kpi: null, stages: null },
+  parts: { kpi: string; stages: string } = keyAccountParts(p),
 ): string {
   const start = sqlDate(p.start);
   const end = sqlDate(p.end);
@@ -73,7 +74,7 @@ export function buildKeyAccountFactorsSql(
   const inPrevious = p.previous
     ? `order_date BETWEEN ${sqlDate(p.previous.start)} AND ${sqlDate(p.previous.end)}`
     : 'FALSE';
-  const { kpi, stages } = keyAccountParts(p);
+  const { kpi, stages } = parts;
   const m = p.master;
   const master = m
     ? `SELECT customer_id,

@@ -178,10 +178,11 @@ async function periodFactors(
   };
   const parts = keyAccountParts(sqlParams);
   const raw = await db.rows<Raw>(
-    buildKeyAccountFactorsSql(sqlParams, {
-      kpi: stagedTable(db, parts.kpi),
-      stages: stagedTable(db, parts.stages),
-    }),
+    buildKeyAccountFactorsSql(
+      sqlParams,
+      { kpi: stagedTable(db, parts.kpi), stages: stagedTable(db, parts.stages) },
+      parts,
+    ),
   );
   raw.sort((a, b) => compareCodePoints(String(a.customer_id), String(b.customer_id)));
   const ranked = raw.filter((r) => r.ranked);

@@ -8,8 +8,10 @@ export function customerNameColumn<R>(
   label: string,
   names: Map<string, string> | null | undefined,
   idOf: (row: R) => string | null,
+  /** The row's own name, shown until the names are there (an analysis that reads names itself). */
+  own?: (row: R) => string | null,
 ): Column<R> {
-  return nameColumn('name', label, names, idOf);
+  return nameColumn('name', label, names, idOf, own);
 }
 
 /** The product-name column beside a product id (as customerNameColumn). */
@@ -26,6 +28,7 @@ function nameColumn<R>(
   label: string,
   names: Map<string, string> | null | undefined,
   idOf: (row: R) => string | null,
+  own?: (row: R) => string | null,
 ): Column<R> {
   return {
     key,
@@ -33,7 +36,7 @@ function nameColumn<R>(
     format: 'text',
     value: (r) => {
       const id = idOf(r);
-      return id === null ? '' : (names?.get(id) ?? '');
+      return (id === null ? null : names?.get(id)) ?? own?.(r) ?? '';
     },
   };
 }
