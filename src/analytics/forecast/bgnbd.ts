@@ -139,8 +139,11 @@ export function bgnbdLogLikelihood(p: BgnbdParams, d: BgnbdData): number {
   return ll;
 }
 
-/** Repeat triples above which the exploring runs use a subsample (see `subsample`). */
-const EXPLORE_TRIPLES = 4000;
+/**
+ * Repeat triples above which the exploring runs use a subsample (`explore`, see `subsample`), and
+ * above which a larger subsample is polished on before all of them (`refine`, optimize.ts).
+ */
+export const SUBSAMPLES = { explore: 4000, refine: 30_000 };
 
 /**
  * The same data with every k-th distinct repeat triple kept (its count × k) so that about
@@ -170,15 +173,17 @@ export type BgnbdFit = FitResult<BgnbdParams>;
  * Maximum-likelihood fit over the box [1e-4, 1e4] of every parameter, on the log scale, from
  * several starting points (see fit.ts). Starts: all 1 (the lifetimes package's default), and
  * two that put the mean purchase rate r/α at the data's repeat rate Σx / ΣT_c. With more than
- * 4,000 distinct repeat triples the runs from the starts explore on a subsample of them.
+ * 4,000 distinct repeat triples the runs from the starts explore on a subsample of them; with more
+ * than 30,000 the polish runs on a larger subsample before it runs on all of them.
  */
-export function fitBgnbd(d: BgnbdData): BgnbdFit {
+export function fitBgnbd(d: BgnbdData, sizes = SUBSAMPLES): BgnbdFit {
   let sx = 0;
   let sT = 0;
   d.xs.forEach((x, i) => (sx += x * d.xCount[i]));
   d.ages.forEach((t, i) => (sT += t * d.ageCount[i]));
   const rate = sx > 0 && sT > 0 ? sx / sT : 1;
-  const coarse = subsample(d, EXPLORE_TRIPLES);
+  const coarse = subsample(d, sizes.explore);
+  const mid = subsample(d, sizes.refine);
   return fitOnLogScale({
     names: BGNBD_NAMES,
     starts: [
@@ -188,6 +193,7 @@ export function fitBgnbd(d: BgnbdData): BgnbdFit {
     ],
     logLikelihood: ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, d),
     exploreLogLikelihood: ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, coarse),
+    refineLogLikelihood: mid === d ? undefined : ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, mid),
     make: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
   });
 }

@@ -38,6 +38,8 @@ export interface FitProblem<P> {
   logLikelihood: (v: number[]) => number;
   /** A cheaper approximation for the exploring runs from the starts (see optimize.ts); default the above. */
   exploreLogLikelihood?: (v: number[]) => number;
+  /** A stand-in polished on before the log-likelihood itself (see optimize.ts); default none. */
+  refineLogLikelihood?: (v: number[]) => number;
   /** Typed parameters from a vector. */
   make: (v: number[]) => P;
 }
@@ -49,8 +51,10 @@ export function fitOnLogScale<P>(problem: FitProblem<P>): FitResult<P> {
   const hi = ln(BOX.upper);
   const clampLog = (v: number) => Math.min(hi, Math.max(lo, ln(v)));
   const explore = problem.exploreLogLikelihood;
+  const refine = problem.refineLogLikelihood;
   const r = minimize((theta) => -problem.logLikelihood(theta.map(exp)), {
     explore: explore && ((theta) => -explore(theta.map(exp))),
+    refine: refine && ((theta) => -refine(theta.map(exp))),
     starts: problem.starts.map((s) => s.map(clampLog)),
     lower: Array(k).fill(lo),
     upper: Array(k).fill(hi),

@@ -104,8 +104,11 @@ export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, d: Ga
 /** A Gamma-Gamma fit. */
 export type GammaGammaFit = FitResult<GammaGammaParams>;
 
-/** Customers above which the exploring runs use a subsample (see `subsampleSpend`). */
-const EXPLORE_CUSTOMERS = 4000;
+/**
+ * Customers above which the exploring runs use a subsample (`explore`, see `subsampleSpend`), and
+ * above which a larger subsample is polished on before all of them (`refine`, optimize.ts).
+ */
+export const SPEND_SUBSAMPLES = { explore: 4000, refine: 30_000 };
 
 /**
  * Every k-th prepared customer, so that about `max` remain, for the exploring runs from the
@@ -124,11 +127,13 @@ export function subsampleSpend(d: GammaGammaData, max: number): GammaGammaData {
 /**
  * Maximum-likelihood fit over the box [1e-4, 1e4] on the log scale. Starts: all 1, and two
  * whose population mean pγ/(q−1) is the data's mean m. With more than 4,000 customers the runs
- * from the starts explore on a subsample of them.
+ * from the starts explore on a subsample of them; with more than 30,000 the polish runs on a
+ * larger subsample before it runs on all of them.
  */
-export function fitGammaGamma(d: GammaGammaData): GammaGammaFit {
+export function fitGammaGamma(d: GammaGammaData, sizes = SPEND_SUBSAMPLES): GammaGammaFit {
   const m = d.meanM;
-  const coarse = subsampleSpend(d, EXPLORE_CUSTOMERS);
+  const coarse = subsampleSpend(d, sizes.explore);
+  const mid = subsampleSpend(d, sizes.refine);
   return fitOnLogScale({
     names: GAMMA_GAMMA_NAMES,
     starts: [
@@ -138,6 +143,7 @@ export function fitGammaGamma(d: GammaGammaData): GammaGammaFit {
     ],
     logLikelihood: ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, d),
     exploreLogLikelihood: ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, coarse),
+    refineLogLikelihood: mid === d ? undefined : ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, mid),
     make: ([p, q, gamma]) => ({ p, q, gamma }),
   });
 }

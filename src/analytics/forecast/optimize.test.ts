@@ -57,4 +57,28 @@ describe('Nelder–Mead in a box with restarts', () => {
     const rosen = ([x, y]: number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
     expect(minimize(rosen, { starts: [[-1.2, 1]], ...BOX2, maxEvaluations: 20 }).converged).toBe(false);
   });
+
+  it('polishes on a refine stand-in first, then on f, whose optimum alone is the answer', () => {
+    // f, and stand-ins whose optima are 0.05 (explore) and 0.001 (refine) away from f's, as a
+    // subsample's would be. With refine, f's own polish starts near its optimum: fewer calls of f.
+    const target = [0.3, -2, 5, 1];
+    const w = [1, 100, 0.01, 10];
+    const quad = (shift: number) => (x: number[]) =>
+      x.reduce((s, v, i) => s + w[i] * (v - target[i] - shift) ** 2, 0);
+    let calls = 0;
+    const f = (x: number[]) => {
+      calls++;
+      return quad(0)(x);
+    };
+    const opts = { starts: [[0, 0, 0, 0]], lower: [-9, -9, -9, -9], upper: [9, 9, 9, 9], explore: quad(0.05) };
+    const plain = minimize(f, opts);
+    const plainCalls = calls;
+    calls = 0;
+    const refined = minimize(f, { ...opts, refine: quad(0.001) });
+    for (const r of [plain, refined]) {
+      expect(r.converged).toBe(true);
+      r.x.forEach((v, i) => expect(v).toBeCloseTo(target[i], 5));
+    }
+    expect(calls).toBeLessThan(plainCalls);
+  });
 });
