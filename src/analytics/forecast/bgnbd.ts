@@ -193,7 +193,8 @@ export function fitBgnbd(d: BgnbdData, sizes = SUBSAMPLES): BgnbdFit {
     ],
     logLikelihood: ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, d),
     exploreLogLikelihood: ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, coarse),
-    refineLogLikelihood: mid === d ? undefined : ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, mid),
+    refineLogLikelihood:
+      mid === d ? undefined : ([r, alpha, a, b]) => bgnbdLogLikelihood({ r, alpha, a, b }, mid),
     make: ([r, alpha, a, b]) => ({ r, alpha, a, b }),
   });
 }

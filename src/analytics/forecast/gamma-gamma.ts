@@ -143,7 +143,8 @@ export function fitGammaGamma(d: GammaGammaData, sizes = SPEND_SUBSAMPLES): Gamm
     ],
     logLikelihood: ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, d),
     exploreLogLikelihood: ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, coarse),
-    refineLogLikelihood: mid === d ? undefined : ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, mid),
+    refineLogLikelihood:
+      mid === d ? undefined : ([p, q, gamma]) => gammaGammaLogLikelihood({ p, q, gamma }, mid),
     make: ([p, q, gamma]) => ({ p, q, gamma }),
   });
 }

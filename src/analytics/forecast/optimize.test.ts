@@ -70,7 +70,12 @@ describe('Nelder–Mead in a box with restarts', () => {
       calls++;
       return quad(0)(x);
     };
-    const opts = { starts: [[0, 0, 0, 0]], lower: [-9, -9, -9, -9], upper: [9, 9, 9, 9], explore: quad(0.05) };
+    const opts = {
+      starts: [[0, 0, 0, 0]],
+      lower: [-9, -9, -9, -9],
+      upper: [9, 9, 9, 9],
+      explore: quad(0.05),
+    };
     const plain = minimize(f, opts);
     const plainCalls = calls;
     calls = 0;
