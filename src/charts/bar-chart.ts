@@ -24,6 +24,11 @@ export interface BarChartOptions extends ChartBase {
   onSelect?: (bar: Bar) => void;
   /** Keep this order (default: as given). */
   order?: string[];
+  /**
+   * Write each bar's value (formatValue) at its end: for a few bars whose values matter one by
+   * one, and where a bar of ~0 must not read as "no data".
+   */
+  valueLabels?: boolean;
 }
 
 /** Bars with tooltips, one colour per group, clickable (cross-filter / drill-down). */
@@ -35,6 +40,7 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
   const detailKeys = [...new Set(bars.flatMap((b) => Object.keys(b.details ?? {})))];
   const channels = Object.fromEntries(detailKeys.map((k) => [k, (b: Bar) => b.details?.[k] ?? '']));
   const exact = o.formatExact ?? o.formatValue;
+  const label = (b: Bar) => o.formatValue(b.value);
   const common = {
     fill: (b: Bar) => b.group ?? '',
     channels: { [o.valueLabel]: (b: Bar) => exact(b.value), ...channels, ' ': (b: Bar) => b.label },
@@ -83,7 +89,13 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
             ticks: valueTicks,
             tickFormat: o.formatValue,
           },
-          marks: [Plot.barX(bars, { y: 'key', x: 'value', ...common }), Plot.ruleX([0])],
+          marks: [
+            Plot.barX(bars, { y: 'key', x: 'value', ...common }),
+            Plot.ruleX([0]),
+            ...(o.valueLabels
+              ? [Plot.text(bars, { y: 'key', x: 'value', text: label, textAnchor: 'start', dx: 4 })]
+              : []),
+          ],
         }
       : {
           x: {
@@ -99,7 +111,13 @@ export function barChart(bars: Bar[], o: BarChartOptions): Element {
             ticks: valueTicks,
             tickFormat: o.formatValue,
           },
-          marks: [Plot.barY(bars, { x: 'key', y: 'value', ...common }), Plot.ruleY([0])],
+          marks: [
+            Plot.barY(bars, { x: 'key', y: 'value', ...common }),
+            Plot.ruleY([0]),
+            ...(o.valueLabels
+              ? [Plot.text(bars, { x: 'key', y: 'value', text: label, lineAnchor: 'bottom', dy: -4 })]
+              : []),
+          ],
         }),
   } as Plot.PlotOptions) as unknown as Element;
   const ordered = o.order ? o.order.flatMap((k) => bars.filter((b) => b.key === k)) : bars;

@@ -66,6 +66,14 @@ describe('charts against their golden files', () => {
     );
     check('quadrant-chart', el);
     expect(el.querySelectorAll('circle')).toHaveLength(2);
+    // The largest dot stays inside the frame (inset), off the axes and their labels.
+    const width = base.width;
+    for (const c of el.querySelectorAll('circle')) {
+      const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+      expect(cx - r).toBeGreaterThanOrEqual(60);
+      expect(cx + r).toBeLessThanOrEqual(width - 20);
+      expect(cy - r).toBeGreaterThanOrEqual(20);
+    }
   });
   it('heatmap', () => {
     const el = heatmap(

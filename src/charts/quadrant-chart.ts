@@ -29,6 +29,7 @@ export interface QuadrantChartOptions extends ChartBase {
 
 /** Scatter of turnover (x) against margin rate (y), dots sized by revenue, split at the medians. */
 export function quadrantChart(points: QuadrantPoint[], o: QuadrantChartOptions): Element {
+  const R_MAX = 22;
   const chart = Plot.plot({
     document: o.document,
     width: o.width,
@@ -38,7 +39,9 @@ export function quadrantChart(points: QuadrantPoint[], o: QuadrantChartOptions):
     grid: true,
     x: { label: o.labels.x, tickFormat: o.formatX },
     y: { label: o.labels.y, tickFormat: o.formatY },
-    r: { range: [3, 22] },
+    r: { range: [3, R_MAX] },
+    // Room for the largest dot inside the frame: dots at the ends covered the axis labels.
+    inset: R_MAX + 2,
     color: {
       domain: Object.keys(o.colors),
       range: Object.values(o.colors),

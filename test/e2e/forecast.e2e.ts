@@ -80,6 +80,17 @@ describe('Forecast page (issue 17, analytics.md §10)', () => {
       // The Lifecycle page shows the mean P(alive) per stage.
       await goToPage(page, 'lifecycle');
       await page.waitForSelector('[data-testid=stage-palive-chart] svg');
+      // Each bar says its value, so Lost (~0.01 % on the demo) does not read as "no data".
+      const marks = await page.evaluate(() => {
+        const svg = document.querySelector('[data-testid=stage-palive-chart] svg')!;
+        return {
+          bars: svg.querySelectorAll('g[aria-label="bar"] rect').length,
+          labels: [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent),
+        };
+      });
+      expect(marks.labels.length).toBe(marks.bars);
+      for (const l of marks.labels) expect(l).toMatch(/^([<>] )?\d+%$/);
+      expect(marks.labels).toContain('< 1%');
       await page
         .locator('[data-testid=lifecycle-palive]')
         .screenshot({ path: join(SHOTS, `forecast-lifecycle-${locale}.png`) });
