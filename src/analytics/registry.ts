@@ -7,6 +7,7 @@
  * not declared).
  */
 import type { Engine } from '../engine/types';
+import type { Text } from '../export/csv';
 import { clvCsv, forecastBlock } from '../results/forecast-files';
 import { keyAccountFactorsCsv, keyAccountsBlock, keyAccountsCsv } from '../results/key-account-files';
 import { migrationCsv } from '../results/migration-files';
@@ -46,7 +47,7 @@ export interface RunContext {
 /** A result file of outputs.md: its name and its text, or null when it is not written (summary.json says why). */
 export interface FileSpec<R> {
   name: string;
-  write: (result: R) => string | null;
+  write: (result: R) => Text | null;
   /** Why the file is not written (a machine key for summary.json `not_written`). */
   missing?: (result: R) => string;
 }

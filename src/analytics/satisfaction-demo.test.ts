@@ -11,6 +11,7 @@ import { defaultParams, type Params } from './params';
 import { runPareto } from './pareto';
 import { runSatisfaction } from './satisfaction';
 import { satisfactionLinks } from './satisfaction-links';
+import { textString } from '../export/csv';
 
 const db = demoEngine();
 
@@ -59,7 +60,7 @@ describe('satisfaction on the demo data', () => {
       expect(answered[i].sc).toBeGreaterThanOrEqual(answered[i - 1].sc);
     expect(answered.at(-1)!.sc).toBe(1);
     // The customers' scores are the sum of their parts; key_account_factors.csv carries the index.
-    const csv = keyAccountFactorsCsv(ka).trim().split('\n').slice(1);
+    const csv = textString(keyAccountFactorsCsv(ka)).trim().split('\n').slice(1);
     const satRows = csv.filter((l) => l.split(',')[1] === 'satisfaction');
     expect(satRows.length).toBe(s.rows.length);
     const answeredRow = satRows.find((l) => l.split(',')[2] !== '')!;

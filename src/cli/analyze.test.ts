@@ -10,6 +10,8 @@ import { fromBytes } from '../ingest/input';
 import { inspectFile, loadFiles } from '../ingest/load';
 import { resultFiles } from '../results/writer';
 import { parseArgs, UsageError } from './args';
+import { writeText } from './analyze';
+import { csvText } from '../export/csv';
 
 const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
 const SALES = [
@@ -62,6 +64,15 @@ describe('npm run analyze', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('kpi.weights: must sum to 100');
+  });
+
+  it('writes a text given in pieces as the bytes of the whole', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => [`客户${i}`, i / 7]);
+    const pieces = csvText(['id', 'v'], rows, 300);
+    expect(Array.isArray(pieces)).toBe(true);
+    const path = join(dir, 'pieces.csv');
+    writeText(path, pieces);
+    expect(readFileSync(path, 'utf8')).toBe(csvText(['id', 'v'], rows));
   });
 
   it('writes the same files as runAll + the writer (the browser export path)', async () => {

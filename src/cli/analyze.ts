@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ParamError, resolveParams, type Params } from '../analytics/params';
 import { runEach, type RunInfo } from '../analytics/run-all';
 import { forecastRunner, setForecastRunner } from '../analytics/forecast/runner';
 import { EngineError } from '../engine/errors';
+import { textPieces, type Text } from '../export/csv';
 import { NodeEngine } from '../engine/node';
 import type { Engine } from '../engine/types';
 import { applyMapping, inspectFile, loadFiles } from '../ingest/load';
@@ -50,6 +51,16 @@ function ingestMessage(err: IngestError): string {
  * forecast starts first and fits in a worker thread while the next analyses' SQL runs. Null
  * (nothing written) without sales rows with a valid date.
  */
+/** Write a text piece by piece: a file of millions of lines is longer than one JS string can be. */
+export function writeText(path: string, text: Text): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of textPieces(text)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeResults(
   db: Engine,
   params: Params,
@@ -59,7 +70,7 @@ export async function writeResults(
 ): Promise<RunInfo | null> {
   const write = (f: ResultFile) => {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, f.name), f.content);
+    writeText(join(out, f.name), f.content);
     log(`wrote ${join(out, f.name)}`);
   };
   const parts = summaryParts();

@@ -10,7 +10,7 @@ import { inspectFile, loadFiles } from '../ingest/load';
 import { rejectsToCsv } from '../ingest/rejects';
 import type { LoadReport } from '../ingest/types';
 import { resultFiles } from '../results/writer';
-import { toCsv } from './csv';
+import { textString, toCsv } from './csv';
 import { toXlsx } from './xlsx-writer';
 
 /** A cell a spreadsheet would evaluate: text starting with = + - @ tab or CR that is not a plain number. */
@@ -42,7 +42,7 @@ describe('hostile names and ids in exports', () => {
     expect(files.length).toBeGreaterThan(3);
     let seen = 0;
     for (const f of files) {
-      const cells = Papa.parse<string[]>(f.content.trim()).data.flat();
+      const cells = Papa.parse<string[]>(textString(f.content).trim()).data.flat();
       for (const c of cells) expect(live(c), `${f.name}: ${c}`).toBe(false);
       seen += cells.filter((c) => c === "'=1+1" || c === "'@A1").length;
     }

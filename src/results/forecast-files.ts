@@ -1,11 +1,11 @@
 /** The value forecast's part of the result files (outputs.md): clv.csv and summary.json `forecast`. */
 import type { ForecastResult } from '../analytics/forecast/forecast';
-import { toCsv } from '../export/csv';
+import { csvText, type Text } from '../export/csv';
 
 /** clv.csv, in the forecast's order (expected_value desc, then customer_id); null when there is no forecast. */
-export function clvCsv(f: ForecastResult): string | null {
+export function clvCsv(f: ForecastResult): Text | null {
   if (!f.model) return null;
-  return toCsv(
+  return csvText(
     [
       'customer_id',
       'frequency',

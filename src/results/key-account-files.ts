@@ -1,11 +1,11 @@
 import { compareCodePoints } from '../analytics/common';
 import type { KeyAccountsResult } from '../analytics/key-accounts';
 import { partOf, scoreOf, valueOf } from '../analytics/key-accounts-score';
-import { toCsv } from '../export/csv';
+import { csvText, type Text } from '../export/csv';
 
 /** key_accounts.csv: every customer with revenue > 0 in the period, in rank order. */
-export function keyAccountsCsv(k: KeyAccountsResult): string {
-  return toCsv(
+export function keyAccountsCsv(k: KeyAccountsResult): Text {
+  return csvText(
     ['customer_id', 'revenue', 'score', 'rank', 'tier', 'scope', 'partnership'],
     k.scored.rows.map((r) => [r.customerId, r.revenue, r.score, r.rank, r.tier, r.scope, r.partnership]),
   );
@@ -17,7 +17,7 @@ export function keyAccountsCsv(k: KeyAccountsResult): string {
  * `score` the factor's average-rank score s ∈ [0, 1], `weight` as applied (after rescaling),
  * `part` = weight × score.
  */
-export function keyAccountFactorsCsv(k: KeyAccountsResult): string {
+export function keyAccountFactorsCsv(k: KeyAccountsResult): Text {
   const s = k.scored;
   const sorted = [...s.rows].sort((a, b) => compareCodePoints(a.customerId, b.customerId));
   // customers × factors lines (1.2 M at 200,000 customers): made one at a time, not as an array first.
@@ -33,7 +33,7 @@ export function keyAccountFactorsCsv(k: KeyAccountsResult): string {
           partOf(s, r, i),
         ];
   }
-  return toCsv(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows());
+  return csvText(['customer_id', 'factor', 'value', 'score', 'weight', 'part'], rows());
 }
 
 /** The key_accounts block of summary.json: the standard as given and applied, the tiers. */

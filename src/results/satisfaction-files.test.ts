@@ -11,6 +11,7 @@ import { fromBytes } from '../ingest/input';
 import { inspectFile, loadFiles } from '../ingest/load';
 import { resultWorkbook, type WorkbookInput } from './workbook';
 import { resultFiles } from './writer';
+import { textString } from '../export/csv';
 
 const dir = mkdtempSync(join(tmpdir(), 'satisfaction-'));
 const SALES = [
@@ -54,7 +55,10 @@ describe('satisfaction result files (outputs.md)', () => {
       { name: 'wjx.csv', text: SURVEY },
       { name: 'items.csv', text: ITEMS },
     ]);
-    const get = (n: string) => out.find((f) => f.name === n)?.content;
+    const get = (n: string) => {
+      const f = out.find((x) => x.name === n);
+      return f && textString(f.content);
+    };
     // C1 H1: (3·100 + 1·75) / 4 = 93.75; H2: (3·75 + 1·25) / 4 = 62.5, change −31.25.
     // C2 H1 (by name): only Q1 answered → 50. C9 (not in the sales data) H2: 100.
     expect(get('satisfaction.csv')).toBe(
@@ -103,7 +107,7 @@ describe('satisfaction result files (outputs.md)', () => {
   it('writes none without a survey, and summary.json says why', async () => {
     const out = await files([{ name: 'sales.csv', text: SALES }]);
     expect(out.map((f) => f.name).filter((n) => n.startsWith('satisfaction'))).toEqual([]);
-    const summary = JSON.parse(out.find((f) => f.name === 'summary.json')!.content);
+    const summary = JSON.parse(textString(out.find((f) => f.name === 'summary.json')!.content));
     expect(summary.satisfaction).toEqual({ reason: 'no_survey' });
     expect(summary.not_written).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@
  * the page offers for download.
  */
 import type { SatisfactionResult } from '../analytics/satisfaction';
-import { toCsv } from '../export/csv';
+import { csvText, toCsv, type Text } from '../export/csv';
 
 /** Why the satisfaction files are not written (summary.json `not_written`). */
 export function satisfactionMissing(r: SatisfactionResult | null): string {
@@ -13,27 +13,27 @@ export function satisfactionMissing(r: SatisfactionResult | null): string {
 }
 
 /** satisfaction.csv: customer × wave with responses, by customer_id then wave; null without a survey. */
-export function satisfactionCsv(r: SatisfactionResult | null): string | null {
+export function satisfactionCsv(r: SatisfactionResult | null): Text | null {
   if (!r || !r.customers.length) return null;
-  return toCsv(
+  return csvText(
     ['customer_id', 'wave', 'responses', 'index', 'previous_index', 'change'],
     r.customers.map((c) => [c.customerId, c.wave, c.responses, c.index, c.previousIndex, c.change]),
   );
 }
 
 /** satisfaction_dimensions.csv: customer × wave × dimension, in that order; null without a survey. */
-export function satisfactionDimensionsCsv(r: SatisfactionResult | null): string | null {
+export function satisfactionDimensionsCsv(r: SatisfactionResult | null): Text | null {
   if (!r || !r.customers.length) return null;
-  return toCsv(
+  return csvText(
     ['customer_id', 'wave', 'dimension', 'index'],
     r.dimensions.map((d) => [d.customerId, d.wave, d.dimension, d.index]),
   );
 }
 
 /** satisfaction_items.csv: the current wave's questions by item; null without a survey. */
-export function satisfactionItemsCsv(r: SatisfactionResult | null): string | null {
+export function satisfactionItemsCsv(r: SatisfactionResult | null): Text | null {
   if (!r || !r.customers.length) return null;
-  return toCsv(
+  return csvText(
     ['item', 'dimension', 'importance', 'performance', 'answers', 'quadrant'],
     r.items.map((i) => [i.item, i.dimension, i.importance, i.performance, i.answers, i.quadrant]),
   );

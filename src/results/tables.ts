@@ -5,10 +5,10 @@ import type { LifecycleResult } from '../analytics/lifecycle';
 import type { ParetoResult } from '../analytics/pareto';
 import type { RfmResult } from '../analytics/rfm';
 import type { TurnoverResult } from '../analytics/turnover';
-import { toCsv, type ExportValue } from '../export/csv';
+import { csvText, type ExportValue, type Text } from '../export/csv';
 
 /** abc_customers.csv / abc_products.csv. */
-export function abcCsv(r: ParetoResult | null, idColumn: string): string {
+export function abcCsv(r: ParetoResult | null, idColumn: string): Text {
   const rows: ExportValue[][] = (r?.rows ?? []).map((x) => [
     x.id,
     x.value,
@@ -17,11 +17,11 @@ export function abcCsv(r: ParetoResult | null, idColumn: string): string {
     x.rank,
     x.class,
   ]);
-  return toCsv([idColumn, 'value', 'share', 'cum_share', 'rank', 'class'], rows);
+  return csvText([idColumn, 'value', 'share', 'cum_share', 'rank', 'class'], rows);
 }
 
 /** turnover.csv (empty table without inventory). */
-export function turnoverCsv(t: TurnoverResult | null): string {
+export function turnoverCsv(t: TurnoverResult | null): Text {
   const rows = (t?.rows ?? []).map((x) => [
     x.productId,
     x.customerId,
@@ -35,7 +35,7 @@ export function turnoverCsv(t: TurnoverResult | null): string {
     x.contribution,
     x.quadrant,
   ]);
-  return toCsv(
+  return csvText(
     [
       'product_id',
       'customer_id',
@@ -54,19 +54,19 @@ export function turnoverCsv(t: TurnoverResult | null): string {
 }
 
 /** lifecycle.csv: customers with a sales row up to T (not the master's prospects), by id. */
-export function lifecycleCsv(l: LifecycleResult): string {
+export function lifecycleCsv(l: LifecycleResult): Text {
   const rows = l.customers
     .filter((c) => c.stage !== 'potential')
     .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
     .map((c) => [c.customerId, c.stage, c.firstMonth, c.lastMonth, c.cur, c.prev, c.change, c.trailingGp]);
-  return toCsv(
+  return csvText(
     ['customer_id', 'stage', 'first_month', 'last_month', 'cur', 'prev', 'change', 'trailing_gp'],
     rows,
   );
 }
 
 /** kpi.csv (a `category` column when scored per customer × category). */
-export function kpiCsv(k: KpiResult | null): string {
+export function kpiCsv(k: KpiResult | null): Text {
   const byCategory = k?.byCategory ?? false;
   const rows = (k?.rows ?? []).map((x) => [
     x.customerId,
@@ -80,7 +80,7 @@ export function kpiCsv(k: KpiResult | null): string {
     x.forcedC,
     x.missedMonths.join(';'),
   ]);
-  return toCsv(
+  return csvText(
     [
       'customer_id',
       ...(byCategory ? ['category'] : []),
@@ -104,7 +104,7 @@ export function kpiCsv(k: KpiResult | null): string {
 }
 
 /** rfm.csv, by customer id. */
-export function rfmCsv(r: RfmResult): string {
+export function rfmCsv(r: RfmResult): Text {
   const rows = [...r.rows]
     .sort((a, b) => compareCodePoints(a.customerId, b.customerId))
     .map((x) => [
@@ -117,7 +117,7 @@ export function rfmCsv(r: RfmResult): string {
       x.mScore,
       x.segment,
     ]);
-  return toCsv(
+  return csvText(
     ['customer_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'segment'],
     rows,
   );

@@ -12,6 +12,7 @@ import type { AllResults } from '../analytics/run-all';
 import type { Engine } from '../engine/types';
 import { FILTER_KEYS, type Params } from '../analytics/params';
 import type { Period } from '../analytics/common';
+import { textString } from '../export/csv';
 import { toXlsxBook, XLSX_FORMAT, type XlsxSheet, type XlsxValue } from '../export/xlsx-writer';
 import type { Locale } from '../i18n/format';
 import { isMessageKey, translate } from '../i18n/translate';
@@ -133,7 +134,7 @@ function cell(kind: Kind, raw: string, money: boolean, locale: Locale, enumPrefi
 /** One result CSV as a sheet: translated header, names after ids, typed and formatted cells. */
 function resultSheet(f: ResultFile, input: WorkbookInput): XlsxSheet {
   const { locale, names } = input;
-  const [header, ...rows] = Papa.parse<string[]>(f.content, { skipEmptyLines: true }).data;
+  const [header, ...rows] = Papa.parse<string[]>(textString(f.content), { skipEmptyLines: true }).data;
   const money = input.params.measure !== 'quantity';
   const base = f.name.replace(/\.csv$/, '');
   const out: XlsxValue[][] = [[]];

@@ -1,12 +1,13 @@
 import { ANALYSES, type FileSpec } from '../analytics/registry';
 import type { AllResults, RunInfo } from '../analytics/run-all';
+import type { Text } from '../export/csv';
 import { summaryInputs } from '../ingest/rejects';
 import type { LoadReport } from '../ingest/types';
 
-/** A result file: name and UTF-8 text. */
+/** A result file: name and UTF-8 text (in pieces when too long for one string, export/csv.ts). */
 export interface ResultFile {
   name: string;
-  content: string;
+  content: Text;
 }
 
 /** What summary.json gathers from the analyses as their files are written. */

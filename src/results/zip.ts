@@ -1,6 +1,20 @@
 import { strToU8, zipSync } from 'fflate';
 import { ZIP_EPOCH } from '../export/xlsx-zip';
+import { textPieces, type Text } from '../export/csv';
 import type { ResultFile } from './writer';
+
+/** A text's UTF-8 bytes, piece by piece (no string longer than a piece is made). */
+function utf8(t: Text): Uint8Array {
+  const parts = textPieces(t).map((p) => strToU8(p));
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
 
 /**
  * Zip the result files (fixed timestamps, so the same results always give the same bytes), with
@@ -11,7 +25,7 @@ export function zipResults(
   binary: { name: string; bytes: Uint8Array }[] = [],
 ): Uint8Array {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const f of files) entries[f.name] = [strToU8(f.content), { mtime: ZIP_EPOCH }];
+  for (const f of files) entries[f.name] = [utf8(f.content), { mtime: ZIP_EPOCH }];
   for (const f of binary) entries[f.name] = [f.bytes, { mtime: ZIP_EPOCH }];
   return zipSync(entries, { level: 6 });
 }

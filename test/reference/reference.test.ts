@@ -19,6 +19,7 @@ import { compareSummary, compareTable } from './compare';
 import { extractDataset, loadLikeCli } from './load';
 import { generateCase } from './random-dataset';
 import { runReference } from './spec-reference';
+import { textString } from '../../src/export/csv';
 
 const DEMO = 'sample-data/demo/';
 
@@ -27,7 +28,7 @@ async function mismatches(db: NodeEngine, data: Dataset, reports: LoadReport[], 
   const all = await runAll(db, resolveParams(raw));
   const ref = runReference(data, raw);
   if (!all || !ref) return all || ref ? [`one side has no result: project ${!!all}, reference ${!!ref}`] : [];
-  const files = new Map(resultFiles(all, reports).map((f) => [f.name, f.content]));
+  const files = new Map(resultFiles(all, reports).map((f) => [f.name, textString(f.content)]));
   const out: string[] = [];
   for (const [name, table] of Object.entries(ref.files))
     out.push(...compareTable(name, table, files.get(name)));
