@@ -16,6 +16,7 @@ import { SharingEngine } from '../src/engine/sharing';
 import type { Engine } from '../src/engine/types';
 import { inspectFile, loadFiles } from '../src/ingest/load';
 import { summary } from '../src/results/writer';
+import { textString } from '../src/export/csv';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
     if (!(a.id in results)) continue;
     for (const f of a.files as readonly FileSpec<unknown>[]) {
       t = performance.now();
-      const c = f.write(results[a.id]);
+      const text = f.write(results[a.id]);
+      const c = text === null ? null : textString(text);
       bytes += c?.length ?? 0;
       console.log(
         `write ${f.name.padEnd(28)} ${String(Math.round(performance.now() - t)).padStart(6)} ms, ${c?.length ?? 0} chars`,

@@ -1,6 +1,6 @@
 import { ANALYSES, type FileSpec } from '../analytics/registry';
 import type { AllResults, RunInfo } from '../analytics/run-all';
-import type { Text } from '../export/csv';
+import { materialise, type Text } from '../export/csv';
 import { summaryInputs } from '../ingest/rejects';
 import type { LoadReport } from '../ingest/types';
 
@@ -79,8 +79,9 @@ export function resultFiles(all: AllResults, inputs: LoadReport[]): ResultFile[]
   const results = all.results as Record<string, unknown>;
   const files: ResultFile[] = [];
   const parts = summaryParts();
-  for (const a of ANALYSES)
-    if (a.id in results) analysisFiles(a.id, results[a.id], (f) => files.push(f), parts);
+  // Kept, so that the ZIP and the workbook can both read a long file's pieces.
+  const keep = (f: ResultFile) => files.push({ ...f, content: materialise(f.content) });
+  for (const a of ANALYSES) if (a.id in results) analysisFiles(a.id, results[a.id], keep, parts);
   files.push(summaryFile(all, parts, inputs));
   return files;
 }

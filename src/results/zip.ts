@@ -5,7 +5,7 @@ import type { ResultFile } from './writer';
 
 /** A text's UTF-8 bytes, piece by piece (no string longer than a piece is made). */
 function utf8(t: Text): Uint8Array {
-  const parts = textPieces(t).map((p) => strToU8(p));
+  const parts = Array.from(textPieces(t), (p) => strToU8(p));
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
