@@ -1,4 +1,5 @@
 import { decoderLabel, detectEncoding, type Encoding } from './encoding';
+import { concatBytes } from '../export/bytes';
 
 /**
  * Files that mix encodings line by line: a UTF-8 export into which someone pasted rows saved by
@@ -127,15 +128,7 @@ export async function* transcodeMixed(
 
 const NL = new Uint8Array([0x0a]);
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 /** Decode a sample of a mixed file for the preview, line by line as `transcodeMixed` will. */
 export function decodeMixedSample(bytes: Uint8Array, fallback: Encoding): string {

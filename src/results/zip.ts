@@ -1,20 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
 import { ZIP_EPOCH } from '../export/xlsx-zip';
+import { concatBytes } from '../export/bytes';
 import { textPieces, type Text } from '../export/csv';
 import type { ResultFile } from './writer';
 
 /** A text's UTF-8 bytes, piece by piece (no string longer than a piece is made). */
-function utf8(t: Text): Uint8Array {
-  const parts = Array.from(textPieces(t), (p) => strToU8(p));
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const utf8 = (t: Text): Uint8Array =>
+  typeof t === 'string' ? strToU8(t) : concatBytes(Array.from(textPieces(t), (p) => strToU8(p)));
 
 /**
  * Zip the result files (fixed timestamps, so the same results always give the same bytes), with

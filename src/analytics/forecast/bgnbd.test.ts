@@ -18,6 +18,38 @@ const P: BgnbdParams = { r: 1, alpha: 2, a: 1, b: 2 };
 const A: Triple = { x: 0, tx: 0, T: 3 };
 const B: Triple = { x: 2, tx: 1, T: 3 };
 
+/**
+ * n customers drawn from BG/NBD with the given parameters (seeded; continuous time, so purchase
+ * days never coincide), each observed for `age(uniform)` weeks.
+ */
+function simulate(
+  seed: number,
+  n: number,
+  truth: BgnbdParams,
+  age: (uniform: () => number) => number,
+): Triple[] {
+  const { gamma, uniform: rnd } = gammaSampler(seed);
+  const customers: Triple[] = [];
+  for (let i = 0; i < n; i++) {
+    const lambda = gamma(truth.r) / truth.alpha;
+    const g1 = gamma(truth.a);
+    const p = g1 / (g1 + gamma(truth.b));
+    const T = age(rnd);
+    let t = 0;
+    let x = 0;
+    let tx = 0;
+    for (;;) {
+      t += -Math.log(rnd()) / lambda;
+      if (t > T) break;
+      x++;
+      tx = t;
+      if (rnd() < p) break;
+    }
+    customers.push({ x, tx, T });
+  }
+  return customers;
+}
+
 describe('BG/NBD likelihood (analytics.md §10)', () => {
   it('matches a hand-worked pair of customers', () => {
     // r = 1, α = 2, a = 1, b = 2.
@@ -175,26 +207,8 @@ describe('BG/NBD fit', () => {
   it('recovers the parameters of a simulated population (seeded)', () => {
     // 4,000 customers drawn from r = 0.5, α = 4, a = 0.8, b = 2.5 over 52 weeks (continuous time,
     // so purchase days never coincide); the fit must land near the truth.
-    const { gamma, uniform: rnd } = gammaSampler(42);
     const truth = { r: 0.5, alpha: 4, a: 0.8, b: 2.5 };
-    const customers: Triple[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const lambda = gamma(truth.r) / truth.alpha;
-      const g1 = gamma(truth.a);
-      const p = g1 / (g1 + gamma(truth.b));
-      const T = 52;
-      let t = 0;
-      let x = 0;
-      let tx = 0;
-      for (;;) {
-        t += -Math.log(rnd()) / lambda;
-        if (t > T) break;
-        x++;
-        tx = t;
-        if (rnd() < p) break;
-      }
-      customers.push({ x, tx, T });
-    }
+    const customers = simulate(42, 4000, truth, () => 52);
     const fit = fitBgnbd(groupTriples(customers));
     expect(fit.converged).toBe(true);
     expect(fit.onBound).toEqual([]);
@@ -213,25 +227,7 @@ describe('BG/NBD fit', () => {
     // 8,000 customers of r = 0.5, α = 4, a = 0.8, b = 2.5 with ages of 26–52 weeks (continuous
     // time: about 4,600 distinct repeat triples); subsamples of 500 and 2,000 stand in for the
     // 4,000 and 30,000 of a large file.
-    const { gamma, uniform: rnd } = gammaSampler(43);
-    const customers: Triple[] = [];
-    for (let i = 0; i < 8000; i++) {
-      const lambda = gamma(0.5) / 4;
-      const g1 = gamma(0.8);
-      const p = g1 / (g1 + gamma(2.5));
-      const T = 26 + rnd() * 26;
-      let t = 0;
-      let x = 0;
-      let tx = 0;
-      for (;;) {
-        t += -Math.log(rnd()) / lambda;
-        if (t > T) break;
-        x++;
-        tx = t;
-        if (rnd() < p) break;
-      }
-      customers.push({ x, tx, T });
-    }
+    const customers = simulate(43, 8000, { r: 0.5, alpha: 4, a: 0.8, b: 2.5 }, (u) => 26 + u() * 26);
     const d = groupTriples(customers);
     expect(d.rep.x.length).toBeGreaterThan(2000);
     const full = fitBgnbd(d, { explore: Infinity, refine: Infinity });
