@@ -44,13 +44,6 @@ function ingestMessage(err: IngestError): string {
     : `${err.key} ${JSON.stringify(err.params)} — see docs/ingest.md for what to do`;
 }
 
-/**
- * Run every analysis and write its result files into `out` as soon as it has run, letting its
- * result go (the JS heap holds one result at a time, not every per-customer table at once);
- * summary.json last, gathering the blocks: the same bytes as the browser's Export results. The
- * forecast starts first and fits in a worker thread while the next analyses' SQL runs. Null
- * (nothing written) without sales rows with a valid date.
- */
 /** Write a text piece by piece: a file of millions of lines is longer than one JS string can be. */
 export function writeText(path: string, text: Text): void {
   const fd = openSync(path, 'w');
@@ -61,6 +54,13 @@ export function writeText(path: string, text: Text): void {
   }
 }
 
+/**
+ * Run every analysis and write its result files into `out` as soon as it has run, letting its
+ * result go (the JS heap holds one result at a time, not every per-customer table at once);
+ * summary.json last, gathering the blocks: the same bytes as the browser's Export results. The
+ * forecast starts first and fits in a worker thread while the next analyses' SQL runs. Null
+ * (nothing written) without sales rows with a valid date.
+ */
 export async function writeResults(
   db: Engine,
   params: Params,
