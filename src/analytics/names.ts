@@ -57,11 +57,8 @@ ORDER BY 1`;
 
 /** The names of customers and products (empty maps when the data has none). */
 export async function runNames(db: Engine, caps: Caps): Promise<EntityNames> {
-  const rows = (sql: string) => db.rows<{ id: string; name: string }>(sql);
   const customers = await runCustomerNames(db, caps);
-  const products = caps.product
-    ? new Map((await rows(buildProductNamesSql())).map((r) => [r.id, r.name]))
-    : new Map<string, string>();
+  const products = caps.product ? await runProductNames(db) : new Map<string, string>();
   return { customers, products };
 }
 

@@ -5,6 +5,7 @@ import {
   formatBytes,
   formatNumber,
   formatPercent,
+  formatPercentStrict,
   tidyNumberText,
 } from './format';
 
@@ -27,6 +28,15 @@ describe('locale formatting', () => {
     expect(formatNumber(89, 'en', 1, true)).toBe('89.0');
     expect(formatNumber(89, 'en', 1)).toBe('89');
     expect(formatPercent(0.19, 'zh-CN', 1, true)).toBe('19.0%');
+    // A share that is not 0 or 1 never reads 0 % or 100 %.
+    expect(formatPercentStrict(0.0001, 'en', 0)).toBe('< 1%');
+    expect(formatPercentStrict(0.00004, 'zh-CN', 1)).toBe('< 0.1%');
+    expect(formatPercentStrict(0.9996, 'en', 0)).toBe('> 99%');
+    expect(formatPercentStrict(0.99996, 'en', 1)).toBe('> 99.9%');
+    expect(formatPercentStrict(0, 'en', 0)).toBe('0%');
+    expect(formatPercentStrict(1, 'en', 0)).toBe('100%');
+    expect(formatPercentStrict(0.006, 'en', 0)).toBe('1%');
+    expect(formatPercentStrict(null, 'en')).toBe('–');
   });
   it('detects the browser language', () => {
     expect(detectLocale(['zh-TW', 'en'])).toBe('zh-CN');

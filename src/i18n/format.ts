@@ -102,6 +102,20 @@ export function formatPercent(
   }).format(value);
 }
 
+/**
+ * A share with `digits` decimals that never rounds to 0 % or 100 % when it is not: a positive
+ * value below half the last digit reads "< 0.1%" (digits 1), one short of 1 by less reads
+ * "> 99.9%". For a mean P(alive) of 0.01 % or a drop-out probability of 0.004 %, "0%" would read
+ * as none.
+ */
+export function formatPercentStrict(value: number | null, locale: Locale, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  const step = 10 ** -(digits + 2);
+  if (value > 0 && value < step / 2) return `< ${formatPercent(step, locale, digits)}`;
+  if (value < 1 && value >= 1 - step / 2) return `> ${formatPercent(1 - step, locale, digits)}`;
+  return formatPercent(value, locale, digits);
+}
+
 /** An ISO calendar date shown unambiguously: `2024-03-05` stays ISO in both languages. */
 export function formatDate(iso: string | null): string {
   return iso ?? '–';

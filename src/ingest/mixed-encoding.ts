@@ -115,20 +115,18 @@ export async function* transcodeMixed(
     for (let i = 0; i < buf.length; i++) {
       if (buf[i] !== 0x0a) continue;
       const piece = buf.subarray(start, i + 1);
-      const line = carry.length ? concat(carry, piece) : piece;
+      const line = carry.length ? concatBytes([carry, piece]) : piece;
       carry = new Uint8Array();
       out.push(convert(line.subarray(0, line.length - 1)), NL);
       start = i + 1;
     }
-    if (start < buf.length) carry = concat(carry, buf.subarray(start));
-    if (out.length) yield concat(...out);
+    if (start < buf.length) carry = concatBytes([carry, buf.subarray(start)]);
+    if (out.length) yield concatBytes(out);
   }
   if (carry.length) yield convert(carry);
 }
 
 const NL = new Uint8Array([0x0a]);
-
-const concat = (...parts: Uint8Array[]): Uint8Array => concatBytes(parts);
 
 /** Decode a sample of a mixed file for the preview, line by line as `transcodeMixed` will. */
 export function decodeMixedSample(bytes: Uint8Array, fallback: Encoding): string {

@@ -4,6 +4,7 @@ import {
   formatExact,
   formatNumber,
   formatPercent,
+  formatPercentStrict,
   type Locale,
 } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages/en';
@@ -62,6 +63,8 @@ export class I18n {
   exact = (v: number | null): string => formatExact(v, this.locale);
   pct = (v: number | null, digits?: number, fixed = false): string =>
     formatPercent(v, this.locale, digits, fixed);
+  /** A share that never reads 0 % or 100 % when it is not (formatPercentStrict). */
+  pctStrict = (v: number | null, digits?: number): string => formatPercentStrict(v, this.locale, digits);
   /** A month tick: `2024年1月` / `Jan 2024` for January, the month alone otherwise. */
   month = (d: Date): string => {
     const y = d.getUTCFullYear();
