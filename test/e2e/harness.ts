@@ -91,3 +91,11 @@ export async function goToPage(page: Page, id: string): Promise<void> {
   );
   await waitForIdle(page, 1);
 }
+
+/** Hold the engine's statements before they are sent, or let them go (bench hook, `?bench` pages). */
+export async function holdEngine(page: Page, action: 'hold' | 'release'): Promise<void> {
+  await page.evaluate(
+    (a) => (window as unknown as { __bench: Record<'hold' | 'release', () => void> }).__bench[a](),
+    action,
+  );
+}

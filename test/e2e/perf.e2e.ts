@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateSalesCsv } from '../../bench/gen-sales';
 import type { TraceEntry } from '../../src/bench-hook';
-import { SHOTS, startHarness, waitForIdle, type Harness } from './harness';
+import { holdEngine, SHOTS, startHarness, waitForIdle, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,11 +17,6 @@ afterAll(async () => {
 /** The bench hook as the page exposes it (`?bench` pages only). */
 interface BenchWindow {
   __bench: { trace: TraceEntry[]; held: { count: number }; hold(): void; release(): void };
-}
-
-/** Hold the engine's statements before they are sent, or let them go (bench hook). */
-async function bench(page: Page, action: 'hold' | 'release'): Promise<void> {
-  await page.evaluate((a) => (window as unknown as BenchWindow).__bench[a](), action);
 }
 
 /** Statements the engine ran (or dropped) since the last call; `?bench` pages only. */
@@ -90,14 +85,14 @@ describe('work the page does at scale', () => {
     await options.nth(2).uncheck();
     await waitForIdle(page, 2);
     await takeTrace(page);
-    await bench(page, 'hold');
+    await holdEngine(page, 'hold');
     await options.nth(0).check();
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.held.count > 0);
     await options.nth(1).check();
     // Held work cannot finish: the progress line is shown (after its 300 ms delay) on any machine.
     await page.waitForSelector('[data-testid=busy]', { timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'perf-busy.png') });
-    await bench(page, 'release');
+    await holdEngine(page, 'release');
     await waitForIdle(page, 2);
     expect(await page.locator('[data-testid=busy]').count()).toBe(0);
     const afterFilters = await takeTrace(page);
